@@ -1,0 +1,66 @@
+package dev.latchkey.auth;
+
+import dev.latchkey.auth.github.GitHubSettings;
+import dev.latchkey.auth.session.SessionCookie;
+import dev.latchkey.auth.session.Sessions;
+import dev.latchkey.user.UserView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * The signed-in user, signing out, and which sign-in methods this Latchkey offers.
+ */
+@Path("/auth")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    SessionCookie cookie;
+
+    @Inject
+    GitHubSettings github;
+
+    @GET
+    @Path("me")
+    @RolesAllowed("user")
+    @Operation(summary = "The signed-in user")
+    @APIResponse(responseCode = "200", description = "The user")
+    @APIResponse(responseCode = "401", description = "Not authenticated / Invalid or expired token / User not found")
+    public UserView me() {
+        return UserView.of(caller.required().user());
+    }
+
+    @POST
+    @Path("logout")
+    @Operation(summary = "End this session and expire its cookie; safe to repeat")
+    @APIResponse(responseCode = "200", description = "{\"ok\":true,\"message\":\"Logged out\"}")
+    public Response logout() {
+        caller.current().ifPresent(signedIn -> sessions.revoke(signedIn.sessionId()));
+        return Response.ok(Map.of("ok", true, "message", "Logged out"))
+                .header("Set-Cookie", cookie.expire())
+                .build();
+    }
+
+    @GET
+    @Path("providers")
+    @Operation(summary = "Which sign-in methods are enabled; needs no session")
+    @APIResponse(responseCode = "200", description = "For example {\"github\":true}")
+    public Map<String, Boolean> providers() {
+        return Map.of("github", github.configured());
+    }
+}

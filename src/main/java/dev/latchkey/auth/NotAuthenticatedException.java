@@ -1,0 +1,16 @@
+package dev.latchkey.auth;
+
+import dev.latchkey.web.ApiException;
+import java.util.Map;
+
+/**
+ * A route needs a signed-in caller and the request has none: 401 with {@code WWW-Authenticate: Bearer}.
+ */
+public class NotAuthenticatedException extends ApiException {
+
+    public static final String NO_TOKEN = "Not authenticated";
+
+    public NotAuthenticatedException(String detail) {
+        super(401, detail, Map.of("WWW-Authenticate", "Bearer"));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.latchkey.auth;
+
+import dev.latchkey.auth.session.SessionCookie;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.CallerOnlyCredential;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads the session JWT from {@code Authorization: Bearer} or the session cookie and tells the container who calls.
+ *
+ * <p>It never refuses a request itself: a missing or bad token leaves the caller anonymous, with the reason kept
+ * for {@link AuthenticationRequiredFilter}, so public endpoints still answer with a stale cookie.
+ */
+@ApplicationScoped
+public class SessionAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    static final Set<String> ROLES = Set.of("user");
+
+    @Inject
+    SessionValidator validator;
+
+    @Inject
+    SessionCookie cookie;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        Optional<String> token = presentedToken(request);
+        if (token.isEmpty()) {
+            return context.doNothing();
+        }
+        SessionValidator.Outcome outcome = validator.validate(token.get());
+        if (outcome instanceof SessionValidator.Valid valid) {
+            request.setAttribute(AuthenticatedCaller.ATTRIBUTE, valid.caller());
+            return context.notifyContainerAboutLogin(
+                    new CallerOnlyCredential(Long.toString(valid.caller().userId())).getCaller(), ROLES);
+        }
+        request.setAttribute(AuthenticatedCaller.FAILURE_ATTRIBUTE, ((SessionValidator.Refused) outcome).reason());
+        return context.doNothing();
+    }
+
+    private Optional<String> presentedToken(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.of(authorization.substring(7).trim());
+        }
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie candidate : cookies) {
+                if (cookie.name().equals(candidate.getName()) && !candidate.getValue().isEmpty()) {
+                    return Optional.of(candidate.getValue());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

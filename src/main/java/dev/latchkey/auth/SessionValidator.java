@@ -1,0 +1,62 @@
+package dev.latchkey.auth;
+
+import dev.latchkey.auth.session.SessionClaims;
+import dev.latchkey.auth.session.SessionTokens;
+import dev.latchkey.auth.session.Sessions;
+import dev.latchkey.user.User;
+import dev.latchkey.user.Users;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Decides whether a presented token belongs to a live session of an existing user.
+ */
+@ApplicationScoped
+public class SessionValidator {
+
+    static final String INVALID_TOKEN = "Invalid or expired token";
+    static final String USER_NOT_FOUND = "User not found";
+
+    @Inject
+    SessionTokens tokens;
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    Users users;
+
+    /** The caller, or the reason the token is refused. */
+    public sealed interface Outcome permits Valid, Refused {
+    }
+
+    /** The token is good. */
+    public record Valid(AuthenticatedCaller caller) implements Outcome {
+    }
+
+    /** The token is refused, with the detail a client is told. */
+    public record Refused(String reason) implements Outcome {
+    }
+
+    public Outcome validate(String token) {
+        Instant now = Instant.now();
+        Optional<SessionClaims> claims = tokens.verify(token, now);
+        if (claims.isEmpty()) {
+            return new Refused(INVALID_TOKEN);
+        }
+        Optional<User> user = users.find(claims.get().userId());
+        if (user.isEmpty()) {
+            return new Refused(USER_NOT_FOUND);
+        }
+        // The row is the authority: a token whose session was ended or which names another user is refused.
+        boolean live = sessions.findLive(claims.get().sessionId(), now)
+                .filter(session -> session.userId() == claims.get().userId())
+                .isPresent();
+        if (!live) {
+            return new Refused(INVALID_TOKEN);
+        }
+        return new Valid(new AuthenticatedCaller(user.get(), claims.get().sessionId()));
+    }
+}

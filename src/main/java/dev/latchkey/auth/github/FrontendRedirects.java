@@ -1,0 +1,38 @@
+package dev.latchkey.auth.github;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Where browsers land on the frontend after a sign-in, successful or not.
+ */
+@ApplicationScoped
+public class FrontendRedirects {
+
+    @Inject
+    @ConfigProperty(name = "FRONTEND_URL")
+    String frontendUrl;
+
+    @Inject
+    @ConfigProperty(name = "LOGIN_REDIRECT_PATH", defaultValue = "/")
+    String loginRedirectPath;
+
+    String sanitize(String requestedPath) {
+        return RedirectPaths.sanitize(requestedPath, loginPath());
+    }
+
+    URI to(String path) {
+        return URI.create(GitHubSettings.withoutTrailingSlash(frontendUrl) + path);
+    }
+
+    URI failure(String errorCode) {
+        String path = loginPath();
+        return to(path + (path.contains("?") ? "&" : "?") + "error=" + errorCode);
+    }
+
+    private String loginPath() {
+        return RedirectPaths.safe(loginRedirectPath) ? loginRedirectPath : "/";
+    }
+}

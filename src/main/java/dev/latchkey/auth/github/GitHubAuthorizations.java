@@ -1,0 +1,48 @@
+package dev.latchkey.auth.github;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Starts a GitHub authorization: stores a state and sends the browser to GitHub's consent page.
+ */
+@ApplicationScoped
+class GitHubAuthorizations {
+
+    @Inject
+    GitHubSettings settings;
+
+    @Inject
+    OAuthStates states;
+
+    @Inject
+    OAuthStateCookie stateCookie;
+
+    @Inject
+    FrontendRedirects frontend;
+
+    Response.ResponseBuilder start(String requestedRedirect) {
+        settings.requireConfigured();
+        OAuthStates.Pending pending = states.begin(frontend.sanitize(requestedRedirect));
+        URI authorize = URI.create(settings.webUrl() + "/login/oauth/authorize"
+                + "?client_id=" + encode(settings.clientId())
+                + "&redirect_uri=" + encode(settings.callbackUrl())
+                + "&scope=" + encode(settings.scopes())
+                + "&state=" + encode(pending.state())
+                + "&code_challenge=" + encode(pending.codeChallenge())
+                + "&code_challenge_method=S256"
+                + "&allow_signup=true");
+        return Response.status(Response.Status.FOUND)
+                .location(authorize)
+                .header("Set-Cookie", stateCookie.set(pending.state()))
+                .header("Referrer-Policy", "no-referrer");
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

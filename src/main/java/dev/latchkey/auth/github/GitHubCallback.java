@@ -1,0 +1,127 @@
+package dev.latchkey.auth.github;
+
+import dev.latchkey.auth.session.ClientDevice;
+import dev.latchkey.auth.session.SignInSessions;
+import dev.latchkey.user.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Completes a GitHub sign-in when GitHub sends the browser back.
+ *
+ * <pre>
+ * browser ── GET /auth/github/callback?code&amp;state ──▶ Latchkey
+ *   (1) consume the state, once, atomically       (2) check it was issued to this browser
+ *   (3) honour GitHub's own error                  (4) exchange the code (PKCE)       ──▶ GitHub
+ *   (5) fetch the user (and emails)     ──▶ GitHub (6) record user and encrypted token
+ *   (7) start a new session, then 302 to the frontend
+ * </pre>
+ */
+@ApplicationScoped
+class GitHubCallback {
+
+    private static final Logger LOG = Logger.getLogger(GitHubCallback.class.getName());
+    private static final int RECORD_ATTEMPTS = 3;
+
+    @Inject
+    OAuthStates states;
+
+    @Inject
+    GitHubClient github;
+
+    @Inject
+    GitHubAccounts accounts;
+
+    @Inject
+    SignInSessions sessions;
+
+    @Inject
+    FrontendRedirects frontend;
+
+    /** What GitHub (and the browser) brought back. */
+    record Arrival(String code, String state, String error, String boundState, ClientDevice device) {
+    }
+
+    /** A finished sign-in: the session started and where the browser goes next. */
+    record Completed(SignInSessions.IssuedSession session, URI destination) {
+    }
+
+    Completed complete(Arrival arrival) {
+        // (1) Consumed before anything else, so a state is never usable twice even when a later step fails.
+        OAuthState state = consume(arrival.state()).orElseThrow(GitHubSignInFailure::invalidState);
+        // (2) The state must come back to the browser it was issued to.
+        if (!sameSecret(arrival.state(), arrival.boundState())) {
+            throw GitHubSignInFailure.invalidState();
+        }
+        // (3) GitHub's own answer: the user may have said no.
+        if (arrival.error() != null) {
+            throw "access_denied".equals(arrival.error())
+                    ? GitHubSignInFailure.accessDenied() : GitHubSignInFailure.authorizationRefused();
+        }
+        if (arrival.code() == null || arrival.code().isBlank() || arrival.code().length() > 256) {
+            throw GitHubSignInFailure.exchangeFailed();
+        }
+        // (4) Code for token.
+        String token = exchange(arrival.code(), state.codeVerifier());
+        // (5) Who signed in.
+        GitHubProfile profile = fetchProfile(token);
+        // (6) One row per GitHub account, even when first sign-ins race.
+        User user = record(profile, token);
+        // (7) A new session every time: no fixation.
+        return new Completed(sessions.begin(user.id(), arrival.device()), frontend.to(state.redirectPath()));
+    }
+
+    private Optional<OAuthState> consume(String state) {
+        try {
+            return states.consume(state);
+        } catch (RuntimeException concurrentConsumerWon) {
+            return Optional.empty();
+        }
+    }
+
+    private String exchange(String code, String verifier) {
+        try {
+            return github.exchangeCode(code, verifier);
+        } catch (GitHubUnavailableException e) {
+            LOG.warning(() -> "GitHub code exchange failed: " + e.getMessage());
+            throw GitHubSignInFailure.unavailable();
+        } catch (GitHubRefusedException e) {
+            LOG.info(() -> "GitHub refused a code exchange: " + e.getMessage());
+            throw GitHubSignInFailure.exchangeFailed();
+        }
+    }
+
+    private GitHubProfile fetchProfile(String token) {
+        try {
+            return github.fetchProfile(token);
+        } catch (GitHubUnavailableException e) {
+            throw GitHubSignInFailure.unavailable();
+        } catch (GitHubRefusedException | ClassCastException | NullPointerException | ArithmeticException e) {
+            LOG.warning(() -> "Could not read the GitHub user: " + e.getMessage());
+            throw GitHubSignInFailure.userFetchFailed();
+        }
+    }
+
+    private User record(GitHubProfile profile, String token) {
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < RECORD_ATTEMPTS; attempt++) {
+            try {
+                return accounts.record(profile, token);
+            } catch (RuntimeException lostInsertRace) {
+                // A simultaneous first sign-in inserted the row: the next attempt finds and updates it.
+                last = lostInsertRace;
+            }
+        }
+        throw last;
+    }
+
+    private static boolean sameSecret(String presented, String bound) {
+        return bound != null && MessageDigest.isEqual(
+                presented.getBytes(StandardCharsets.UTF_8), bound.getBytes(StandardCharsets.UTF_8));
+    }
+}

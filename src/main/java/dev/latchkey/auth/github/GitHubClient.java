@@ -1,0 +1,100 @@
+package dev.latchkey.auth.github;
+
+import dev.latchkey.user.GitHubIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Latchkey's calls to GitHub: code exchange, the user's profile and scopes, and grant revocation.
+ */
+@ApplicationScoped
+public class GitHubClient {
+
+    @Inject
+    GitHubSettings settings;
+
+    @Inject
+    GitHubHttp http;
+
+    @Inject
+    GitHubEmails emails;
+
+    /** Exchanges an authorization code (with its PKCE verifier) for an access token. */
+    String exchangeCode(String code, String codeVerifier) {
+        String form = form(Map.of(
+                "client_id", settings.clientId(),
+                "client_secret", settings.clientSecret(),
+                "code", code,
+                "redirect_uri", settings.callbackUrl(),
+                "code_verifier", codeVerifier));
+        HttpRequest request = http.request(settings.webUrl() + "/login/oauth/access_token")
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
+        JsonObject answer = GitHubHttp.object(http.send(request));
+        // GitHub reports a bad code, secret or redirect_uri as HTTP 200 with an "error" member.
+        if (answer.containsKey("error") || !(answer.get("access_token") instanceof jakarta.json.JsonString)) {
+            throw new GitHubRefusedException(200, "Code exchange refused: " + answer.getString("error", "no token"));
+        }
+        return answer.getString("access_token");
+    }
+
+    /** The token owner's identity, with the primary verified email when the profile hides it. */
+    GitHubProfile fetchProfile(String token) {
+        HttpResponse<String> response = http.send(http.api("/user", token).GET().build());
+        JsonObject user = GitHubHttp.object(response);
+        String email = text(user, "email");
+        if (email == null) {
+            email = emails.primaryVerified(token).orElse(null);
+        }
+        GitHubIdentity identity = new GitHubIdentity(user.getJsonNumber("id").longValueExact(),
+                user.getString("login"), text(user, "name"), email, text(user, "avatar_url"));
+        return new GitHubProfile(identity, scopes(response));
+    }
+
+    /** The scopes GitHub reports the token has. */
+    List<String> fetchScopes(String token) {
+        return scopes(http.send(http.api("/user", token).GET().build()));
+    }
+
+    /** Revokes every token of this app for the token's owner. */
+    void revokeGrant(String token) {
+        String basic = Base64.getEncoder().encodeToString(
+                (settings.clientId() + ":" + settings.clientSecret()).getBytes(StandardCharsets.UTF_8));
+        String body = jakarta.json.Json.createObjectBuilder().add("access_token", token).build().toString();
+        http.send(http.request(settings.apiUrl() + "/applications/" + settings.clientId() + "/grant")
+                .header("Accept", "application/vnd.github+json")
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/json")
+                .method("DELETE", HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    static List<String> scopes(HttpResponse<String> response) {
+        String header = response.headers().firstValue("X-OAuth-Scopes").orElse("");
+        return Arrays.stream(header.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String text(JsonObject object, String name) {
+        JsonValue value = object.get(name);
+        return value instanceof jakarta.json.JsonString string ? string.getString() : null;
+    }
+
+    private static String form(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}

@@ -1,0 +1,108 @@
+package dev.latchkey.auth.github;
+
+import dev.latchkey.auth.Caller;
+import dev.latchkey.auth.session.ClientDevice;
+import dev.latchkey.auth.session.SessionCookie;
+import dev.latchkey.web.Problems;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * Sign in with GitHub: the start of the web flow, GitHub's callback, reconnecting, and the token's scopes.
+ */
+@Path("/auth/github")
+public class GitHubLoginResource {
+
+    @Inject
+    GitHubAuthorizations authorizations;
+
+    @Inject
+    GitHubCallback callback;
+
+    @Inject
+    GitHubReconnect reconnect;
+
+    @Inject
+    GitHubScopes scopes;
+
+    @Inject
+    OAuthStateCookie stateCookie;
+
+    @Inject
+    SessionCookie sessionCookie;
+
+    @Inject
+    FrontendRedirects frontend;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Operation(summary = "Start signing in with GitHub: 302 to GitHub's consent page")
+    @APIResponse(responseCode = "302", description = "To GitHub, with state and PKCE challenge")
+    @APIResponse(responseCode = "503", description = "GitHub sign-in is not configured")
+    public Response start(@QueryParam("redirect") String redirect) {
+        return authorizations.start(redirect).build();
+    }
+
+    @GET
+    @Path("callback")
+    @Operation(summary = "GitHub's redirect back: finishes the sign-in and sets the session cookie")
+    @APIResponse(responseCode = "302", description = "To the frontend; on failure to LOGIN_REDIRECT_PATH?error=CODE "
+            + "when the client accepts text/html")
+    @APIResponse(responseCode = "400", description = "Invalid or expired OAuth state / Failed to exchange GitHub code")
+    @APIResponse(responseCode = "502", description = "Failed to fetch GitHub user")
+    @APIResponse(responseCode = "503", description = "GitHub is not answering")
+    public Response callback(@QueryParam("code") String code, @QueryParam("state") String state,
+                             @QueryParam("error") String error, @CookieParam(OAuthStateCookie.NAME) String boundState,
+                             @HeaderParam("Accept") String accept, @Context HttpServletRequest request) {
+        try {
+            GitHubCallback.Completed done = callback.complete(
+                    new GitHubCallback.Arrival(code, state, error, boundState, ClientDevice.of(request)));
+            return Response.status(Response.Status.FOUND).location(done.destination())
+                    .header("Set-Cookie", done.session().setCookie())
+                    .header("Set-Cookie", stateCookie.expire())
+                    .header("Referrer-Policy", "no-referrer")
+                    .build();
+        } catch (GitHubSignInFailure failure) {
+            Response.ResponseBuilder answer = accept != null && accept.contains(MediaType.TEXT_HTML)
+                    ? Response.status(Response.Status.FOUND).location(frontend.failure(failure.errorCode()))
+                    : Response.fromResponse(Problems.response(failure.status(), failure.detail()));
+            return answer.header("Set-Cookie", stateCookie.expire()).header("Referrer-Policy", "no-referrer").build();
+        }
+    }
+
+    @GET
+    @Path("reconnect")
+    @RolesAllowed("user")
+    @Operation(summary = "Revoke the stored grant, end this session and authorize again (e.g. to grant an org)")
+    @APIResponse(responseCode = "302", description = "To GitHub's consent page")
+    @APIResponse(responseCode = "401", description = "Not authenticated")
+    public Response reconnect(@QueryParam("redirect") String redirect) {
+        reconnect.endCurrentGrant(caller.required());
+        return authorizations.start(redirect).header("Set-Cookie", sessionCookie.expire()).build();
+    }
+
+    @GET
+    @Path("scopes")
+    @RolesAllowed("user")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The scopes the stored GitHub token has, the ones Latchkey asks for, and the missing ones")
+    @APIResponse(responseCode = "200", description = "{granted, required, missing}")
+    @APIResponse(responseCode = "401", description = "Not authenticated, or the stored token is unreadable or revoked")
+    public GitHubScopes.Report scopes() {
+        return scopes.report(caller.required().userId());
+    }
+}

@@ -1,0 +1,57 @@
+package dev.latchkey.auth.github;
+
+import dev.latchkey.web.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compares the scopes GitHub reports for the stored token with the ones Latchkey asks for.
+ */
+@ApplicationScoped
+class GitHubScopes {
+
+    /** Scopes that include others, as GitHub documents them. */
+    private static final Map<String, Set<String>> IMPLIED = Map.of(
+            "repo", Set.of("repo:status", "repo_deployment", "public_repo", "repo:invite", "security_events"),
+            "user", Set.of("read:user", "user:email", "user:follow"),
+            "admin:org", Set.of("write:org", "read:org"),
+            "write:org", Set.of("read:org"));
+
+    @Inject
+    GitHubSettings settings;
+
+    @Inject
+    GitHubTokens tokens;
+
+    @Inject
+    GitHubClient github;
+
+    /** The answer of {@code GET /auth/github/scopes}. */
+    record Report(List<String> granted, List<String> required, List<String> missing) {
+    }
+
+    Report report(long userId) {
+        String token = tokens.readForUse(userId)
+                .orElseThrow(() -> new ApiException(404, "No GitHub account is linked to this user"));
+        List<String> granted;
+        try {
+            granted = github.fetchScopes(token);
+        } catch (GitHubRefusedException e) {
+            throw new ApiException(401, "GitHub authorization expired — please sign in with GitHub again");
+        } catch (GitHubUnavailableException e) {
+            throw new ApiException(503, "GitHub is not answering; try again later");
+        }
+        List<String> required = Arrays.stream(settings.scopes().split("[ ,]+")).filter(s -> !s.isEmpty()).toList();
+        List<String> missing = required.stream().filter(scope -> !covered(scope, granted)).toList();
+        return new Report(granted, required, missing);
+    }
+
+    static boolean covered(String scope, List<String> granted) {
+        return granted.contains(scope)
+                || granted.stream().anyMatch(g -> IMPLIED.getOrDefault(g, Set.of()).contains(scope));
+    }
+}

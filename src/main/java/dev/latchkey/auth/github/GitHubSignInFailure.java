@@ -1,0 +1,45 @@
+package dev.latchkey.auth.github;
+
+import dev.latchkey.web.ApiException;
+
+/**
+ * A GitHub sign-in that cannot finish, with the {@code ?error=} code browsers are sent back with.
+ */
+public class GitHubSignInFailure extends ApiException {
+
+    private final String errorCode;
+
+    private GitHubSignInFailure(String errorCode, int status, String detail) {
+        super(status, detail);
+        this.errorCode = errorCode;
+    }
+
+    static GitHubSignInFailure invalidState() {
+        return new GitHubSignInFailure("invalid_state", 400, "Invalid or expired OAuth state");
+    }
+
+    static GitHubSignInFailure accessDenied() {
+        return new GitHubSignInFailure("access_denied", 400,
+                "GitHub sign-in was cancelled: the authorization was denied");
+    }
+
+    static GitHubSignInFailure authorizationRefused() {
+        return new GitHubSignInFailure("github_error", 400, "GitHub refused the authorization request");
+    }
+
+    static GitHubSignInFailure exchangeFailed() {
+        return new GitHubSignInFailure("github_error", 400, "Failed to exchange GitHub code");
+    }
+
+    static GitHubSignInFailure userFetchFailed() {
+        return new GitHubSignInFailure("github_error", 502, "Failed to fetch GitHub user");
+    }
+
+    static GitHubSignInFailure unavailable() {
+        return new GitHubSignInFailure("github_unavailable", 503, "GitHub is not answering; try again later");
+    }
+
+    public String errorCode() {
+        return errorCode;
+    }
+}

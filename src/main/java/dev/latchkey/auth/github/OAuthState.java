@@ -1,0 +1,54 @@
+package dev.latchkey.auth.github;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A GitHub authorization in progress: the hash of its state, its PKCE verifier and where to go afterwards.
+ */
+@Entity
+@Table(name = "oauth_states")
+public class OAuthState {
+
+    @Id
+    @Column(name = "state_hash")
+    private String stateHash;
+
+    @Column(name = "code_verifier", nullable = false)
+    private String codeVerifier;
+
+    @Column(name = "redirect_path", nullable = false)
+    private String redirectPath;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "expires_at", nullable = false)
+    private Instant expiresAt;
+
+    protected OAuthState() {
+    }
+
+    OAuthState(String stateHash, String codeVerifier, String redirectPath, Instant now, Instant expiresAt) {
+        this.stateHash = stateHash;
+        this.codeVerifier = codeVerifier;
+        this.redirectPath = redirectPath;
+        this.createdAt = now;
+        this.expiresAt = expiresAt;
+    }
+
+    String codeVerifier() {
+        return codeVerifier;
+    }
+
+    String redirectPath() {
+        return redirectPath;
+    }
+
+    Instant expiresAt() {
+        return expiresAt;
+    }
+}

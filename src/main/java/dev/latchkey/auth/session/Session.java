@@ -1,0 +1,75 @@
+package dev.latchkey.auth.session;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * One signed-in device: the row every session JWT is checked against.
+ */
+@Entity
+@Table(name = "sessions")
+public class Session {
+
+    static final int USER_AGENT_MAX = 512;
+
+    @Id
+    private String id;
+
+    @Column(name = "user_id", nullable = false)
+    private long userId;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "expires_at", nullable = false)
+    private Instant expiresAt;
+
+    @Column(name = "last_seen_at", nullable = false)
+    private Instant lastSeenAt;
+
+    @Column(name = "ip_address")
+    private String ipAddress;
+
+    @Column(name = "user_agent")
+    private String userAgent;
+
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
+
+    protected Session() {
+    }
+
+    Session(String id, long userId, Instant now, Instant expiresAt, String ipAddress, String userAgent) {
+        this.id = id;
+        this.userId = userId;
+        this.createdAt = now;
+        this.lastSeenAt = now;
+        this.expiresAt = expiresAt;
+        this.ipAddress = ipAddress;
+        this.userAgent = userAgent == null || userAgent.length() <= USER_AGENT_MAX
+                ? userAgent : userAgent.substring(0, USER_AGENT_MAX);
+    }
+
+    public boolean liveAt(Instant now) {
+        return revokedAt == null && expiresAt.isAfter(now);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public long userId() {
+        return userId;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+}

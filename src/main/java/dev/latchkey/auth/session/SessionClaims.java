@@ -1,0 +1,24 @@
+package dev.latchkey.auth.session;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import java.text.ParseException;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+
+/**
+ * The claims of a verified session token: whose session it is and until when.
+ */
+public record SessionClaims(long userId, String sessionId, Instant expiresAt) {
+
+    static Optional<SessionClaims> from(JWTClaimsSet claims, String issuer, Instant now) throws ParseException {
+        Date expiry = claims.getExpirationTime();
+        String sessionId = claims.getStringClaim("sid");
+        String subject = claims.getSubject();
+        if (expiry == null || !expiry.toInstant().isAfter(now) || !issuer.equals(claims.getIssuer())
+                || sessionId == null || subject == null || !subject.matches("[0-9]{1,18}")) {
+            return Optional.empty();
+        }
+        return Optional.of(new SessionClaims(Long.parseLong(subject), sessionId, expiry.toInstant()));
+    }
+}

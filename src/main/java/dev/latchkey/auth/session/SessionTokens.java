@@ -1,0 +1,88 @@
+package dev.latchkey.auth.session;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.latchkey.crypto.SecretKeys;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.text.ParseException;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Signs session JWTs (HS256 with a {@code kid}) and verifies them with the algorithm pinned.
+ */
+@ApplicationScoped
+public class SessionTokens {
+
+    private static final int MAX_TOKEN_LENGTH = 4096;
+
+    @Inject
+    SecretKeys keys;
+
+    @Inject
+    @ConfigProperty(name = "BACKEND_URL")
+    String issuer;
+
+    private MACSigner signer;
+    private MACVerifier verifier;
+
+    @PostConstruct
+    void init() {
+        try {
+            signer = new MACSigner(keys.signingKey());
+            verifier = new MACVerifier(keys.signingKey());
+        } catch (JOSEException e) {
+            throw new IllegalStateException("The derived signing key is unusable", e);
+        }
+    }
+
+    public String issue(Session session) {
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.HS256)
+                .type(JOSEObjectType.JWT)
+                .keyID(keys.keyId())
+                .build();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(Long.toString(session.userId()))
+                .claim("sid", session.id())
+                .issueTime(new Date())
+                .expirationTime(Date.from(session.expiresAt()))
+                .build();
+        SignedJWT jwt = new SignedJWT(header, claims);
+        try {
+            jwt.sign(signer);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Could not sign a session token", e);
+        }
+        return jwt.serialize();
+    }
+
+    /** The token's claims if it is well formed, HS256 under our key, unexpired and ours; else empty. */
+    public Optional<SessionClaims> verify(String token, Instant now) {
+        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
+            return Optional.empty();
+        }
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            JWSHeader header = jwt.getHeader();
+            // Pinned: a token naming any other algorithm (none, RS256, HS512...) is refused before any check.
+            if (!JWSAlgorithm.HS256.equals(header.getAlgorithm()) || !keys.keyId().equals(header.getKeyID())
+                    || !jwt.verify(verifier)) {
+                return Optional.empty();
+            }
+            return SessionClaims.from(jwt.getJWTClaimsSet(), issuer, now);
+        } catch (ParseException | JOSEException | RuntimeException malformed) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.latchkey.crypto;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Holds the keys derived from {@code SECRET_KEY} and refuses to start production without a strong one. */
+@ApplicationScoped
+public class SecretKeys {
+
+    static final int MINIMUM_LENGTH = 32;
+    static final int RANDOM_SECRET_BYTES = 48;
+
+    private static final Logger LOG = Logger.getLogger(SecretKeys.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "SECRET_KEY")
+    Optional<String> secretKey;
+
+    @Inject
+    @ConfigProperty(name = "APP_ENV", defaultValue = "development")
+    String appEnv;
+
+    private byte[] signingKey;
+    private String keyId;
+    private String fernetKey;
+
+    // CDI builds the bean and its proxy through this constructor, then injects the fields.
+    protected SecretKeys() {
+    }
+
+    SecretKeys(Optional<String> secretKey, String appEnv) {
+        this.secretKey = secretKey;
+        this.appEnv = appEnv;
+        derive();
+    }
+
+    @PostConstruct
+    void derive() {
+        String secret;
+        try {
+            secret = resolve(secretKey, appEnv);
+        } catch (IllegalStateException unsafe) {
+            LOG.severe(unsafe.getMessage());
+            throw unsafe;
+        }
+        signingKey = KeyDerivation.signingKey(secret);
+        keyId = KeyDerivation.keyId(signingKey);
+        fernetKey = KeyDerivation.fernetKey(secret);
+    }
+
+    // Observing start-up makes the container build this bean then, so an unsafe production setup stops the deployment.
+    void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        LOG.fine(() -> "Session signing key " + keyId + " in use");
+    }
+
+    /** Returns the secret to derive keys from, or fails fast when the configuration is unsafe. */
+    static String resolve(Optional<String> secretKey, String appEnv) {
+        if (!"development".equals(appEnv) && !"production".equals(appEnv)) {
+            throw new IllegalStateException("APP_ENV must be development or production");
+        }
+        Optional<String> secret = secretKey.filter(value -> !value.isBlank());
+        if ("production".equals(appEnv)) {
+            return secret.filter(value -> value.codePointCount(0, value.length()) >= MINIMUM_LENGTH)
+                    .orElseThrow(() -> new IllegalStateException(
+                            "SECRET_KEY must be set to at least 32 characters when APP_ENV=production"));
+        }
+        return secret.orElseGet(() -> {
+            LOG.warning("No SECRET_KEY set: using a random key; sessions and stored GitHub tokens"
+                    + " will not survive a restart");
+            return RandomTokens.urlSafe(RANDOM_SECRET_BYTES);
+        });
+    }
+
+    /** Returns a copy of the 32-byte HMAC key that signs session JWTs. */
+    public byte[] signingKey() {
+        return signingKey.clone();
+    }
+
+    /** Returns the public {@code kid} that names the signing key in JWT headers. */
+    public String keyId() {
+        return keyId;
+    }
+
+    /** Returns the Fernet key, compatible with the Python systems, that encrypts stored GitHub tokens. */
+    public String fernetKey() {
+        return fernetKey;
+    }
+
+    public boolean production() {
+        return "production".equals(appEnv);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.latchkey.db;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The container-pooled data source, pointing at H2 or PostgreSQL as {@code DATABASE_URL} says at run time.
+ */
+public class ConfiguredDataSource implements DataSource {
+
+    private volatile DataSource delegate;
+    private PrintWriter logWriter;
+    private int loginTimeout;
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return delegate().getConnection();
+    }
+
+    @Override
+    public Connection getConnection(String user, String password) throws SQLException {
+        // The pool may pass the (empty) annotation credentials: the configured ones always win.
+        return delegate().getConnection();
+    }
+
+    private DataSource delegate() {
+        DataSource current = delegate;
+        if (current == null) {
+            synchronized (this) {
+                if (delegate == null) {
+                    delegate = create(DatabaseSettings.load());
+                }
+                current = delegate;
+            }
+        }
+        return current;
+    }
+
+    static DataSource create(DatabaseSettings settings) {
+        if (settings.url().startsWith("jdbc:postgresql:")) {
+            PGSimpleDataSource postgres = new PGSimpleDataSource();
+            postgres.setURL(settings.url());
+            postgres.setUser(settings.user());
+            postgres.setPassword(settings.password());
+            return postgres;
+        }
+        if (settings.url().startsWith("jdbc:h2:")) {
+            JdbcDataSource h2 = new JdbcDataSource();
+            h2.setURL(settings.url());
+            h2.setUser(settings.user());
+            h2.setPassword(settings.password());
+            return h2;
+        }
+        throw new IllegalStateException("DATABASE_URL must start with jdbc:h2: or jdbc:postgresql:");
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return logWriter;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        this.logWriter = out;
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+        this.loginTimeout = seconds;
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return loginTimeout;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+        if (type.isInstance(this)) {
+            return type.cast(this);
+        }
+        return delegate().unwrap(type);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) throws SQLException {
+        return type.isInstance(this) || delegate().isWrapperFor(type);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.latchkey.user;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Finds and records users.
+ */
+@ApplicationScoped
+public class Users {
+
+    @PersistenceContext(unitName = "latchkey")
+    EntityManager em;
+
+    public Optional<User> find(long id) {
+        return Optional.ofNullable(em.find(User.class, id));
+    }
+
+    public Optional<User> findByGitHubId(long githubId) {
+        return em.createQuery("SELECT u FROM User u WHERE u.githubId = :githubId", User.class)
+                .setParameter("githubId", githubId)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** Creates the user for this GitHub account, or refreshes the profile of the one that exists. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public User upsertFromGitHub(GitHubIdentity identity) {
+        Instant now = Instant.now();
+        Optional<User> existing = findByGitHubId(identity.githubId());
+        if (existing.isPresent()) {
+            existing.get().updateFrom(identity, now);
+            return existing.get();
+        }
+        User created = User.fromGitHub(identity, now);
+        em.persist(created);
+        em.flush();
+        return created;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.latchkey.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Answers errors raised by the container itself (outside JAX-RS) with problem+json instead of its error page.
+ */
+@WebServlet("/__error")
+public class ErrorPageServlet extends HttpServlet {
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer number && number >= 400 ? number : 404;
+        response.setStatus(status);
+        response.setContentType(Problems.MEDIA_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write(Problems.body(status, StatusDetails.forStatus(status)));
+    }
+}

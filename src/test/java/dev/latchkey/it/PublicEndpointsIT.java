@@ -1,0 +1,93 @@
+package dev.latchkey.it;
+
+import static dev.latchkey.it.GitHubCallbackFailuresIT.assertProblem;
+import static dev.latchkey.it.GitHubSignInIT.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A Latchkey without GitHub credentials: it says so, and its public, operational and error answers hold.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PublicEndpointsIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        Map<String, String> unconfigured = new HashMap<>();
+        unconfigured.put("GITHUB_CLIENT_ID", null);
+        unconfigured.put("GITHUB_CLIENT_SECRET", null);
+        return LatchkeyDeployment.withSettings(unconfigured);
+    }
+
+    @ArquillianResource
+    URL url;
+
+    private Browser browser() throws Exception {
+        return new Browser(url.toURI());
+    }
+
+    @Test
+    void gitHubSignInAnswers503WhenItIsNotConfigured() throws Exception {
+        assertProblem(browser().get("/auth/github"), 503, "GitHub sign-in is not configured");
+        assertFalse(json(browser().get("/auth/providers")).getBoolean("github"));
+    }
+
+    @Test
+    void healthReportsTheDatabaseAndOpenApiDescribesTheEndpoints() throws Exception {
+        HttpResponse<String> ready = browser().get("/health/ready");
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertTrue(ready.body().contains("\"database\""), ready.body());
+        assertEquals(200, browser().get("/health/live").statusCode());
+
+        String openApi = browser().get("/openapi").body();
+        for (String path : new String[] {"/auth/github:", "/auth/github/callback:", "/auth/github/reconnect:",
+                "/auth/me:", "/auth/logout:", "/auth/providers:", "/auth/github/scopes:"}) {
+            assertTrue(openApi.contains(path), "OpenAPI lists " + path);
+        }
+        assertTrue(openApi.contains("Not authenticated"), "OpenAPI names the errors");
+    }
+
+    @Test
+    void unknownPathsAndMethodsAnswerProblemsWithoutServerDetails() throws Exception {
+        for (HttpResponse<String> answer : new HttpResponse[] {browser().get("/no/such/page"),
+                browser().get("/WEB-INF/web.xml"), browser().send("DELETE", "/auth/providers"),
+                browser().send("PATCH", "/auth/me")}) {
+            assertTrue(answer.statusCode() == 404 || answer.statusCode() == 405, answer.body());
+            assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse("")
+                    .replace(";charset=UTF-8", ""));
+            assertNoServerDetails(answer);
+        }
+    }
+
+    @Test
+    void everyAnswerHidesTheServerAndForbidsSniffing() throws Exception {
+        for (String path : new String[] {"/", "/auth/providers", "/auth/me", "/health/ready"}) {
+            HttpResponse<String> answer = browser().get(path);
+            assertNoServerDetails(answer);
+        }
+        HttpResponse<String> page = browser().get("/");
+        assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
+        assertEquals("no-store", browser().get("/auth/me").headers().firstValue("Cache-Control").orElse(""));
+    }
+
+    private static void assertNoServerDetails(HttpResponse<String> answer) {
+        assertTrue(answer.headers().firstValue("Server").isEmpty(), "Server header: " + answer.headers());
+        assertTrue(answer.headers().firstValue("X-Powered-By").isEmpty(), "X-Powered-By: " + answer.headers());
+        String body = answer.body().toLowerCase();
+        assertFalse(body.contains("payara") || body.contains("exception") || body.contains("at dev.latchkey"),
+                answer.body());
+    }
+}

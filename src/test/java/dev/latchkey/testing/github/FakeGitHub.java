@@ -1,0 +1,148 @@
+package dev.latchkey.testing.github;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+
+/** A GitHub (web flow and GitHub Enterprise style REST API) on 127.0.0.1 that tests drive and inspect. */
+public final class FakeGitHub implements AutoCloseable {
+
+    private static final String HOST = "127.0.0.1";
+
+    private final WireMockServer server;
+    private final GitHubState state;
+    private final Failures failures;
+
+    private FakeGitHub(WireMockServer server, GitHubState state, Failures failures) {
+        this.server = server;
+        this.state = state;
+        this.failures = failures;
+    }
+
+    public static FakeGitHub start() {
+        GitHubState state = new GitHubState();
+        Failures failures = new Failures();
+        WireMockServer server = new WireMockServer(options()
+                .bindAddress(HOST)
+                .dynamicPort()
+                // Hanging requests wait on a scheduler, not on a container thread, so 50 parallel callers still fit
+                .asynchronousResponseEnabled(true)
+                .asynchronousResponseThreads(8)
+                .containerThreads(64)
+                .jettyStopTimeout(1_000L)
+                .notifier(new Slf4jNotifier(false))
+                .extensions(new GitHubTransformer(state, failures)));
+        server.start();
+        state.urls(Urls.of(HOST, server.port()));
+        server.stubFor(any(anyUrl()).willReturn(aResponse()));
+        return new FakeGitHub(server, state, failures);
+    }
+
+    /** {@code GITHUB_URL}: the web root holding /login/oauth/*. */
+    public String webUrl() {
+        return state.urls().web();
+    }
+
+    /** {@code GITHUB_API_URL}: the REST root, GitHub Enterprise style ({@code /api/v3}). */
+    public String apiUrl() {
+        return state.urls().api();
+    }
+
+    public void registerApp(String clientId, String clientSecret) {
+        state.addApp(clientId, clientSecret);
+    }
+
+    /** A user with a random 8-9 digit id, a name, and {@code login@example.com} as public, primary, verified email. */
+    public GitHubUser createUser(String login) {
+        return state.newUser(login);
+    }
+
+    /** The user signed in to GitHub in "the browser" (this version of them): authorize approves for them at once. */
+    public void signInAs(GitHubUser user) {
+        state.signIn(user);
+    }
+
+    /** Serves this version of the user from now on (keyed by id); signInAs and issueToken do so too. */
+    public void update(GitHubUser user) {
+        state.remember(user);
+    }
+
+    /** The next authorization is cancelled by the user: a redirect with {@code error=access_denied}. */
+    public void denyNextAuthorization() {
+        failures.denyNextAuthorization();
+    }
+
+    /** A token of this version of the user: an OAuth token ({@code gho_}) of the app, or a classic PAT ({@code ghp_}). */
+    public String issueToken(GitHubUser user, String clientIdOrNull, String... scopes) {
+        if (clientIdOrNull != null && state.app(clientIdOrNull).isEmpty()) {
+            throw new IllegalArgumentException("No app registered with client id " + clientIdOrNull);
+        }
+        state.remember(user);
+        return state.issueToken(user.id(), clientIdOrNull, List.of(scopes)).value();
+    }
+
+    /** As if the user revoked every authorization and token on github.com. */
+    public void revokeAllTokens(GitHubUser user) {
+        state.revokeAll(user.id());
+    }
+
+    public void setOutage(Outage outage) {
+        failures.outage(outage);
+    }
+
+    /** The next token exchange answers 200 with this {@code error}, burning its code even if the code was good. */
+    public void failNextTokenExchange(String error) {
+        failures.failNextTokenExchange(error);
+    }
+
+    /** GET /user answers this status with GitHub's JSON message until {@link #reset()}; 0 turns it off. */
+    public void failUserEndpoint(int status) {
+        failures.failUserEndpoint(status);
+    }
+
+    /** Moves the fake's clock on, for codes that outlive their 10 minutes. */
+    public void advanceClock(Duration amount) {
+        state.advanceClock(amount);
+    }
+
+    /** The requests received, oldest first, whose method matches (null for any) and whose path starts with the prefix. */
+    public List<LoggedRequest> requests(String method, String pathPrefix) {
+        List<LoggedRequest> matching = new ArrayList<>();
+        for (ServeEvent event : server.getAllServeEvents()) {
+            LoggedRequest request = event.getRequest();
+            String path = request.getUrl().split("\\?", 2)[0];
+            if ((method == null || request.getMethod().getName().equalsIgnoreCase(method))
+                    && path.startsWith(pathPrefix)) {
+                matching.add(request);
+            }
+        }
+        // WireMock's journal lists the newest first
+        Collections.reverse(matching);
+        return matching;
+    }
+
+    public Set<String> liveTokens(GitHubUser user) {
+        return state.liveTokens(user.id());
+    }
+
+    /** No outage and no queued or standing failure; users, apps, tokens and the journal stay. */
+    public void reset() {
+        failures.reset();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.latchkey.testing.github;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** One page of a GitHub list: {@code per_page} (default 30, at most 100) and {@code page} (from 1). */
+record Page(int number, int perPage, int total) {
+
+    static Page of(Map<String, String> query, int total) {
+        int perPage = Math.min(100, Math.max(1, number(query.get("per_page"), 30)));
+        int number = Math.max(1, number(query.get("page"), 1));
+        return new Page(number, perPage, total);
+    }
+
+    int from() {
+        return (int) Math.min(total, (long) (number - 1) * perPage);
+    }
+
+    int to() {
+        return (int) Math.min(total, (long) number * perPage);
+    }
+
+    int last() {
+        return Math.max(1, (total + perPage - 1) / perPage);
+    }
+
+    /** The Link header in GitHub's order: prev, next, last, first; empty when everything fits on this page. */
+    String linkHeader(String url, boolean keepPerPage) {
+        String base = url + "?" + (keepPerPage ? "per_page=" + perPage + "&" : "") + "page=";
+        List<String> links = new ArrayList<>();
+        if (number > 1) {
+            links.add("<" + base + Math.min(number - 1, last()) + ">; rel=\"prev\"");
+        }
+        if (number < last()) {
+            links.add("<" + base + (number + 1) + ">; rel=\"next\"");
+            links.add("<" + base + last() + ">; rel=\"last\"");
+        }
+        if (number > 1) {
+            links.add("<" + base + 1 + ">; rel=\"first\"");
+        }
+        return String.join(", ", links);
+    }
+
+    private static int number(String value, int fallback) {
+        try {
+            return value == null ? fallback : Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+}
