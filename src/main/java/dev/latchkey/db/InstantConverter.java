@@ -2,22 +2,24 @@ package dev.latchkey.db;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /**
- * Stores {@link Instant} attributes as SQL timestamps, which JPA 3.1 providers do not all map by themselves.
+ * Stores {@link Instant} attributes as {@code TIMESTAMP WITH TIME ZONE} in UTC; JPA 3.1 maps OffsetDateTime, not
+ * Instant, and going through java.sql.Timestamp would depend on the JVM's time zone.
  */
 @Converter(autoApply = true)
-public class InstantConverter implements AttributeConverter<Instant, Timestamp> {
+public class InstantConverter implements AttributeConverter<Instant, OffsetDateTime> {
 
     @Override
-    public Timestamp convertToDatabaseColumn(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+    public OffsetDateTime convertToDatabaseColumn(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     @Override
-    public Instant convertToEntityAttribute(Timestamp timestamp) {
+    public Instant convertToEntityAttribute(OffsetDateTime timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -46,7 +46,7 @@ class ProductionCookiesIT {
                 github.createUser("production-" + System.nanoTime()));
 
         assertEquals(302, done.statusCode(), done.body());
-        assertEquals("https://app.example.net/", location(done).toString());
+        assertEquals("https://app.example.net/signin", location(done).toString(), "LOGIN_REDIRECT_PATH by default");
         String cookie = Browser.setCookieHeader(done, "__Host-access_token").orElseThrow();
         assertTrue(cookie.matches("__Host-access_token=[^;]+; Max-Age=3600; Path=/; Secure; HttpOnly; SameSite=None"),
                 cookie);

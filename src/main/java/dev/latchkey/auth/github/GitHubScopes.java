@@ -12,7 +12,7 @@ import java.util.Set;
  * Compares the scopes GitHub reports for the stored token with the ones Latchkey asks for.
  */
 @ApplicationScoped
-class GitHubScopes {
+public class GitHubScopes {
 
     /** Scopes that include others, as GitHub documents them. */
     private static final Map<String, Set<String>> IMPLIED = Map.of(
@@ -31,7 +31,7 @@ class GitHubScopes {
     GitHubClient github;
 
     /** The answer of {@code GET /auth/github/scopes}. */
-    record Report(List<String> granted, List<String> required, List<String> missing) {
+    public record Report(List<String> granted, List<String> required, List<String> missing) {
     }
 
     Report report(long userId) {
