@@ -7,7 +7,7 @@ import dev.latchkey.user.User;
  */
 public record AuthenticatedCaller(User user, String sessionId) {
 
-    static final String ATTRIBUTE = AuthenticatedCaller.class.getName();
+    static final String USER_ATTRIBUTE = AuthenticatedCaller.class.getName() + ".user";
     static final String FAILURE_ATTRIBUTE = AuthenticatedCaller.class.getName() + ".failure";
 
     public long userId() {

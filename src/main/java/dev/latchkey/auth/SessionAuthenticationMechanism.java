@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import jakarta.security.enterprise.credential.CallerOnlyCredential;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -39,9 +38,9 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
         }
         SessionValidator.Outcome outcome = validator.validate(token.get());
         if (outcome instanceof SessionValidator.Valid valid) {
-            request.setAttribute(AuthenticatedCaller.ATTRIBUTE, valid.caller());
-            return context.notifyContainerAboutLogin(
-                    new CallerOnlyCredential(Long.toString(valid.caller().userId())).getCaller(), ROLES);
+            // The user row was just read: keep it for this request instead of reading it again.
+            request.setAttribute(AuthenticatedCaller.USER_ATTRIBUTE, valid.user());
+            return context.notifyContainerAboutLogin(new SessionPrincipal(token.get(), valid.claims()), ROLES);
         }
         request.setAttribute(AuthenticatedCaller.FAILURE_ATTRIBUTE, ((SessionValidator.Refused) outcome).reason());
         return context.doNothing();

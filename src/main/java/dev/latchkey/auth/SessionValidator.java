@@ -33,7 +33,7 @@ public class SessionValidator {
     }
 
     /** The token is good. */
-    public record Valid(AuthenticatedCaller caller) implements Outcome {
+    public record Valid(User user, SessionClaims claims) implements Outcome {
     }
 
     /** The token is refused, with the detail a client is told. */
@@ -57,6 +57,6 @@ public class SessionValidator {
         if (!live) {
             return new Refused(INVALID_TOKEN);
         }
-        return new Valid(new AuthenticatedCaller(user.get(), claims.get().sessionId()));
+        return new Valid(user.get(), claims.get());
     }
 }

@@ -10,6 +10,7 @@ import dev.latchkey.crypto.KeyDerivation;
 import dev.latchkey.crypto.TokenCipher;
 import dev.latchkey.testing.github.FakeGitHub;
 import dev.latchkey.testing.github.GitHubUser;
+import dev.latchkey.testing.github.Outage;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -207,6 +208,20 @@ class GitHubSignInIT {
         HttpResponse<String> done = browser.get(GitHubSignIns.callbackPath(back), "Accept", Browser.HTML);
         assertEquals("http://localhost:8080/", location(done).toString());
         assertEquals(200, browser.get("/auth/me").statusCode());
+    }
+
+    @Test
+    void reconnectGoesOnWhenGitHubCannotRevokeTheGrant() {
+        GitHubUser user = github.createUser("reconnect-down-" + System.nanoTime());
+        GitHubSignIns.signIn(browser, github, user);
+        github.setOutage(Outage.SERVER_ERROR);
+
+        HttpResponse<String> reconnect = browser.get("/auth/github/reconnect");
+
+        github.reset();
+        assertEquals(302, reconnect.statusCode(), reconnect.body());
+        assertTrue(location(reconnect).toString().startsWith(github.webUrl() + "/login/oauth/authorize?"));
+        assertEquals(401, browser.get("/auth/me").statusCode(), "the session ended all the same");
     }
 
     @Test
