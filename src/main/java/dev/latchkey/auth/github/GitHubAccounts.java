@@ -1,27 +1,30 @@
 package dev.latchkey.auth.github;
 
 import dev.latchkey.user.User;
-import dev.latchkey.user.Users;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 /**
- * Records a GitHub sign-in: the user, found or created by GitHub's numeric id, and their encrypted token.
+ * Records a GitHub sign-in so that simultaneous first sign-ins of one account still make one user.
  */
 @ApplicationScoped
-class GitHubAccounts {
+public class GitHubAccounts {
+
+    private static final int ATTEMPTS = 3;
 
     @Inject
-    Users users;
+    GitHubAccountWriter writer;
 
-    @Inject
-    GitHubTokens tokens;
-
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    User record(GitHubProfile profile, String token) {
-        User user = users.upsertFromGitHub(profile.identity());
-        tokens.store(user.id(), token, profile.scopes());
-        return user;
+    public User record(GitHubProfile profile, String token) {
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            try {
+                return writer.record(profile, token);
+            } catch (RuntimeException lostInsertRace) {
+                // A simultaneous first sign-in inserted the row: the next attempt finds and updates it.
+                last = lostInsertRace;
+            }
+        }
+        throw last;
     }
 }

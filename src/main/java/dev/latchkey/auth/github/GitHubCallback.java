@@ -26,7 +26,6 @@ import java.util.logging.Logger;
 class GitHubCallback {
 
     private static final Logger LOG = Logger.getLogger(GitHubCallback.class.getName());
-    private static final int RECORD_ATTEMPTS = 3;
 
     @Inject
     OAuthStates states;
@@ -71,7 +70,7 @@ class GitHubCallback {
         // (5) Who signed in.
         GitHubProfile profile = fetchProfile(token);
         // (6) One row per GitHub account, even when first sign-ins race.
-        User user = record(profile, token);
+        User user = accounts.record(profile, token);
         // (7) A new session every time: no fixation.
         return new Completed(sessions.begin(user.id(), arrival.device()), frontend.to(state.redirectPath()));
     }
@@ -105,19 +104,6 @@ class GitHubCallback {
             LOG.warning(() -> "Could not read the GitHub user: " + e.getMessage());
             throw GitHubSignInFailure.userFetchFailed();
         }
-    }
-
-    private User record(GitHubProfile profile, String token) {
-        RuntimeException last = null;
-        for (int attempt = 0; attempt < RECORD_ATTEMPTS; attempt++) {
-            try {
-                return accounts.record(profile, token);
-            } catch (RuntimeException lostInsertRace) {
-                // A simultaneous first sign-in inserted the row: the next attempt finds and updates it.
-                last = lostInsertRace;
-            }
-        }
-        throw last;
     }
 
     private static boolean sameSecret(String presented, String bound) {

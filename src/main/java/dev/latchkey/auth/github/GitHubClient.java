@@ -52,7 +52,7 @@ public class GitHubClient {
     }
 
     /** The token owner's identity, with the primary verified email when the profile hides it. */
-    GitHubProfile fetchProfile(String token) {
+    public GitHubProfile fetchProfile(String token) {
         HttpResponse<String> response = http.send(http.api("/user", token).GET().build());
         JsonObject user = GitHubHttp.object(response);
         String email = text(user, "email");
@@ -70,16 +70,30 @@ public class GitHubClient {
     }
 
     /** Revokes every token of this app for the token's owner. */
-    void revokeGrant(String token) {
-        String basic = Base64.getEncoder().encodeToString(
-                (settings.clientId() + ":" + settings.clientSecret()).getBytes(StandardCharsets.UTF_8));
+    public void revokeGrant(String token) {
         String body = jakarta.json.Json.createObjectBuilder().add("access_token", token).build().toString();
         http.send(http.request(settings.apiUrl() + "/applications/" + settings.clientId() + "/grant")
                 .header("Accept", "application/vnd.github+json")
-                .header("Authorization", "Basic " + basic)
+                .header("Authorization", "Basic " + basicCredentials())
                 .header("Content-Type", "application/json")
                 .method("DELETE", HttpRequest.BodyPublishers.ofString(body))
                 .build());
+    }
+
+    /** Revokes one token of this app (GitHub answers 404 for a token it no longer knows). */
+    public void revokeToken(String token) {
+        String body = jakarta.json.Json.createObjectBuilder().add("access_token", token).build().toString();
+        http.send(http.request(settings.apiUrl() + "/applications/" + settings.clientId() + "/token")
+                .header("Accept", "application/vnd.github+json")
+                .header("Authorization", "Basic " + basicCredentials())
+                .header("Content-Type", "application/json")
+                .method("DELETE", HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    private String basicCredentials() {
+        return Base64.getEncoder().encodeToString(
+                (settings.clientId() + ":" + settings.clientSecret()).getBytes(StandardCharsets.UTF_8));
     }
 
     static List<String> scopes(HttpResponse<String> response) {

@@ -6,5 +6,5 @@ import java.util.List;
 /**
  * What GitHub says of a token's owner, and the scopes the token has ({@code X-OAuth-Scopes}).
  */
-record GitHubProfile(GitHubIdentity identity, List<String> scopes) {
+public record GitHubProfile(GitHubIdentity identity, List<String> scopes) {
 }

@@ -1,0 +1,27 @@
+package dev.latchkey.auth.github;
+
+import dev.latchkey.user.User;
+import dev.latchkey.user.Users;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/**
+ * Writes one GitHub sign-in in its own transaction: the user, found or created by GitHub's numeric id, and the token.
+ */
+@ApplicationScoped
+class GitHubAccountWriter {
+
+    @Inject
+    Users users;
+
+    @Inject
+    GitHubTokens tokens;
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    User record(GitHubProfile profile, String token) {
+        User user = users.upsertFromGitHub(profile.identity());
+        tokens.store(user.id(), token, profile.scopes());
+        return user;
+    }
+}
