@@ -92,6 +92,12 @@ public final class FakeGitHub implements AutoCloseable {
         return state.issueToken(user.id(), clientIdOrNull, List.of(scopes)).value();
     }
 
+    /** A token with any of GitHub's prefixes ({@code ghp_}, {@code github_pat_}, {@code gho_}, {@code ghu_}...). */
+    public String issueTokenWithPrefix(GitHubUser user, String prefix, String... scopes) {
+        state.remember(user);
+        return state.issueToken(user.id(), prefix, null, List.of(scopes)).value();
+    }
+
     /** As if the user revoked every authorization and token on github.com. */
     public void revokeAllTokens(GitHubUser user) {
         state.revokeAll(user.id());

@@ -97,8 +97,12 @@ final class GitHubState {
     }
 
     AccessToken issueToken(long userId, String clientId, List<String> scopes) {
-        StringBuilder value = new StringBuilder(clientId == null ? "ghp_" : "gho_");
-        for (int i = 0; i < 36; i++) {
+        return issueToken(userId, clientId == null ? "ghp_" : "gho_", clientId, scopes);
+    }
+
+    AccessToken issueToken(long userId, String prefix, String clientId, List<String> scopes) {
+        StringBuilder value = new StringBuilder(prefix);
+        for (int i = 0; i < (prefix.equals("github_pat_") ? 82 : 36); i++) {
             value.append(ALPHANUMERIC.charAt(RANDOM.nextInt(ALPHANUMERIC.length())));
         }
         AccessToken token = new AccessToken(tokenIds.incrementAndGet(), value.toString(), userId, clientId, List.copyOf(scopes),
