@@ -17,10 +17,6 @@ public class ErrorPageServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer number && number >= 400 ? number : 404;
-        response.setStatus(status);
-        response.setContentType(Problems.MEDIA_TYPE);
-        response.setCharacterEncoding("UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(Problems.body(status, StatusDetails.forStatus(status)));
+        ProblemWriter.write(response, status, StatusDetails.forStatus(status));
     }
 }

@@ -27,6 +27,7 @@ public final class Browser {
             .build();
     private final URI base;
     private final Map<String, StoredCookie> jar = new LinkedHashMap<>();
+    private String origin = "http://localhost:8080";
 
     private record StoredCookie(String value, String path) {
     }
@@ -39,20 +40,32 @@ public final class Browser {
         return base;
     }
 
+    /** The origin of the page this browser is on; like a real browser it sends it with POST, PUT, PATCH and DELETE. */
+    public Browser onPage(String pageOrigin) {
+        this.origin = pageOrigin;
+        return this;
+    }
+
+    /** A script rather than a page: no {@code Origin} header at all. */
+    public Browser asScript() {
+        this.origin = null;
+        return this;
+    }
+
     /** GET; {@code target} is a path on the server under test or an absolute URL. */
     public HttpResponse<String> get(String target, String... headers) {
-        return send(request(target, headers).GET());
+        return send(request("GET", target, headers).GET());
     }
 
     public HttpResponse<String> post(String target, String json, String... headers) {
-        HttpRequest.Builder builder = request(target, headers)
+        HttpRequest.Builder builder = request("POST", target, headers)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         return send(builder);
     }
 
     public HttpResponse<String> send(String method, String target, String... headers) {
-        return send(request(target, headers).method(method, HttpRequest.BodyPublishers.noBody()));
+        return send(request(method, target, headers).method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
     public Optional<String> cookie(String name) {
@@ -74,12 +87,17 @@ public final class Browser {
                 .findFirst();
     }
 
-    private HttpRequest.Builder request(String target, String... headers) {
+    private HttpRequest.Builder request(String method, String target, String... headers) {
         URI uri = target.startsWith("http") ? URI.create(target) : base.resolve(target);
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                 .header("User-Agent", USER_AGENT);
+        boolean originGiven = false;
         for (int i = 0; i < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
+            originGiven |= headers[i].equalsIgnoreCase("Origin");
+        }
+        if (origin != null && !originGiven && !method.equals("GET") && !method.equals("HEAD")) {
+            builder.header("Origin", origin);
         }
         if (uri.getAuthority().equals(base.getAuthority())) {
             String path = uri.getRawPath();

@@ -52,7 +52,7 @@ class ProductionCookiesIT {
                 cookie);
         assertEquals(200, browser.get("/auth/me").statusCode());
 
-        HttpResponse<String> logout = browser.post("/auth/logout", "");
+        HttpResponse<String> logout = browser.onPage("https://app.example.net").post("/auth/logout", "");
         assertEquals("__Host-access_token=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; Secure; "
                 + "HttpOnly; SameSite=None", Browser.setCookieHeader(logout, "__Host-access_token").orElseThrow());
     }

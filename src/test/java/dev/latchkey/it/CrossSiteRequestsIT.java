@@ -1,0 +1,114 @@
+package dev.latchkey.it;
+
+import static dev.latchkey.it.GitHubCallbackFailuresIT.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.latchkey.testing.github.FakeGitHub;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Pages on other sites: only the configured frontends may read answers with credentials, and no other site can make
+ * a signed-in browser change anything.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CrossSiteRequestsIT {
+
+    private static final String FRONTEND = "https://app.example.com";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return LatchkeyDeployment.withSettings(Map.of("CORS_ORIGINS", FRONTEND + ",http://localhost:3000"));
+    }
+
+    @ArquillianResource
+    URL url;
+
+    private final FakeGitHub github = LatchkeyDeployment.github();
+    private Browser browser;
+
+    @BeforeEach
+    void signIn() throws Exception {
+        browser = new Browser(url.toURI());
+        github.reset();
+        GitHubSignIns.signIn(browser, github, github.createUser("cross-site-" + System.nanoTime()));
+    }
+
+    @Test
+    void aConfiguredFrontendMayReadAnswersWithCredentials() {
+        HttpResponse<String> me = browser.get("/auth/me", "Origin", FRONTEND);
+
+        assertEquals(200, me.statusCode());
+        assertEquals(FRONTEND, me.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+        assertEquals("true", me.headers().firstValue("Access-Control-Allow-Credentials").orElse(""));
+        assertTrue(me.headers().allValues("Vary").contains("Origin"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://evil.com", "null", "http://app.example.com", "https://app.example.com:8443",
+        "https://app.example.com.evil.com", "https://xapp.example.com", "https://app.example.co"})
+    void lookAlikeOriginsGetNoCorsHeadersAndNoPreflight(String origin) {
+        HttpResponse<String> me = browser.get("/auth/me", "Origin", origin);
+        assertTrue(me.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), origin);
+
+        HttpResponse<String> preflight = browser.send("OPTIONS", "/auth/logout", "Origin", origin,
+                "Access-Control-Request-Method", "POST");
+        assertProblem(preflight, 403, "Origin not allowed");
+    }
+
+    @Test
+    void aPreflightFromTheFrontendIsAnswered() {
+        HttpResponse<String> preflight = browser.send("OPTIONS", "/auth/logout", "Origin", FRONTEND,
+                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "content-type");
+
+        assertEquals(204, preflight.statusCode());
+        assertEquals(FRONTEND, preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("POST"));
+        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("").contains("Content-Type"));
+    }
+
+    @Test
+    void aCrossSitePostWithTheCookieIsRefusedAndChangesNothing() {
+        assertProblem(browser.onPage("https://evil.com").post("/auth/logout", ""), 403, "Invalid origin");
+        assertEquals(200, browser.get("/auth/me").statusCode(), "still signed in");
+    }
+
+    @Test
+    void aCookiePostWithoutOriginOrRefererIsRefusedButARefererFromTheFrontendIsEnough() {
+        assertProblem(browser.asScript().post("/auth/logout", ""), 403, "Invalid origin");
+        assertProblem(browser.post("/auth/logout", "", "Referer", "https://evil.com/page"), 403, "Invalid origin");
+
+        assertEquals(200, browser.post("/auth/logout", "", "Referer", FRONTEND + "/settings").statusCode());
+        assertEquals(401, browser.get("/auth/me").statusCode());
+    }
+
+    @Test
+    void bearerRequestsAreExemptAndScriptsWithoutCookiesMayPost() {
+        String token = browser.cookie("access_token").orElseThrow();
+        Browser script = new Browser(browser.base()).asScript();
+
+        assertEquals(200, script.post("/auth/logout", "", "Origin", "https://evil.com",
+                "Authorization", "Bearer " + token).statusCode());
+        assertEquals(401, browser.get("/auth/me").statusCode(), "the Bearer logout ended the session");
+        assertEquals(200, new Browser(browser.base()).asScript().post("/auth/logout", "").statusCode());
+    }
+
+    @Test
+    void theFrontendAndLatchkeyItselfMayChangeState() {
+        assertEquals(200, browser.onPage("http://localhost:3000").post("/auth/logout", "").statusCode());
+        Browser same = new Browser(browser.base());
+        GitHubSignIns.signIn(same, github, github.createUser("cross-site-self-" + System.nanoTime()));
+        assertEquals(200, same.post("/auth/logout", "").statusCode(), "Origin http://localhost:8080 = BACKEND_URL");
+    }
+}
