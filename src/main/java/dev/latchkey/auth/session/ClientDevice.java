@@ -1,5 +1,6 @@
 package dev.latchkey.auth.session;
 
+import dev.latchkey.web.ClientAddresses;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -8,6 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 public record ClientDevice(String ipAddress, String userAgent) {
 
     public static ClientDevice of(HttpServletRequest request) {
-        return new ClientDevice(request.getRemoteAddr(), request.getHeader("User-Agent"));
+        Object resolved = request.getAttribute(ClientAddresses.ATTRIBUTE);
+        return new ClientDevice(resolved != null ? resolved.toString() : request.getRemoteAddr(),
+                request.getHeader("User-Agent"));
     }
 }

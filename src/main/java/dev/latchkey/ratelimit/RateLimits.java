@@ -1,0 +1,54 @@
+package dev.latchkey.ratelimit;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Limits sign-in attempts per client address and per account, within one minute windows on this server.
+ */
+@ApplicationScoped
+public class RateLimits {
+
+    /** What is being attempted; each has its own limit. */
+    public enum Action { SIGN_IN, GITHUB }
+
+    @Inject
+    @ConfigProperty(name = "RATE_LIMIT_SIGNIN_PER_MINUTE", defaultValue = "5")
+    int signInPerMinute;
+
+    @Inject
+    @ConfigProperty(name = "RATE_LIMIT_GITHUB_PER_MINUTE", defaultValue = "30")
+    int githubPerMinute;
+
+    private FixedWindowCounter counter;
+
+    @PostConstruct
+    void init() {
+        counter = new FixedWindowCounter(Duration.ofMinutes(1), Instant::now);
+    }
+
+    /** Counts an attempt from this client address; throws 429 over the limit. */
+    public void attemptFromAddress(Action action, String clientAddress) {
+        check(counter.attempt(action + "|ip|" + clientAddress, limit(action)));
+    }
+
+    /** Counts an attempt on this account (an email, a GitHub id...); throws 429 over the limit. */
+    public void attemptOnAccount(Action action, String account) {
+        check(counter.attempt(action + "|account|" + account.trim().toLowerCase(Locale.ROOT), limit(action)));
+    }
+
+    private int limit(Action action) {
+        return action == Action.GITHUB ? githubPerMinute : signInPerMinute;
+    }
+
+    private static void check(FixedWindowCounter.Decision decision) {
+        if (!decision.allowed()) {
+            throw new TooManyRequestsException(decision.retryAfterSeconds());
+        }
+    }
+}
