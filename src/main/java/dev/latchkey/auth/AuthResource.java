@@ -12,7 +12,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.QueryParam;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -54,6 +58,19 @@ public class AuthResource {
         return Response.ok(Map.of("ok", true, "message", "Logged out"))
                 .header("Set-Cookie", cookie.expire())
                 .build();
+    }
+
+    @GET
+    @Path("whoami")
+    @Operation(summary = "The caller if signed in (else null) and an actor id for log correlation; never an error")
+    @APIResponse(responseCode = "200", description = "{\"user\": {...} or null, \"actor_id\": N}. actor_id is the "
+            + "user's id, else the digits of X-Actor-Id, else of ?aid=, else 0: client-chosen labels, never identity")
+    public Map<String, Object> whoami(@HeaderParam("X-Actor-Id") String actorHeader, @QueryParam("aid") String aid) {
+        Optional<AuthenticatedCaller> signedIn = caller.current();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("user", signedIn.map(c -> UserView.of(c.user())).orElse(null));
+        answer.put("actor_id", ActorIds.of(signedIn, actorHeader, aid));
+        return answer;
     }
 
     @GET

@@ -3,7 +3,7 @@ package dev.latchkey.auth.github;
 /**
  * GitHub answered, and refused: a 4xx status, or an OAuth {@code error} member in a 200 answer.
  */
-class GitHubRefusedException extends RuntimeException {
+public class GitHubRefusedException extends RuntimeException {
 
     private final int status;
 

@@ -3,7 +3,7 @@ package dev.latchkey.auth.github;
 /**
  * GitHub did not answer in time, refused the connection, or answered with a server error.
  */
-class GitHubUnavailableException extends RuntimeException {
+public class GitHubUnavailableException extends RuntimeException {
 
     GitHubUnavailableException(String message) {
         super(message, null, false, false);

@@ -1,0 +1,51 @@
+package dev.latchkey.auth.pat;
+
+import dev.latchkey.auth.session.ClientDevice;
+import dev.latchkey.auth.session.SignInResponses;
+import dev.latchkey.user.UserView;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * Sign in with a GitHub personal access token, for scripts and tools that have one instead of a browser.
+ */
+@Path("/auth/pat-signin")
+public class PatSignInResource {
+
+    @Inject
+    PatSignIns signIns;
+
+    @POST
+    // JSON only: a cross-site form or fetch cannot send it without a CORS preflight, so no page can sign its
+    // visitor in to the page author's account (login CSRF). A missing Content-Type is refused in read().
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sign in with a GitHub token (ghp_, github_pat_, gho_, ghu_): starts a session")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PatSignInRequest.class)))
+    @APIResponse(responseCode = "200", description = "{ok, access_token, token_type, expires_in, user} and the "
+            + "session cookie")
+    @APIResponse(responseCode = "400", description = "Not JSON, no token, a malformed token, or no email known")
+    @APIResponse(responseCode = "401", description = "Invalid GitHub token")
+    @APIResponse(responseCode = "415", description = "Not sent as application/json")
+    @APIResponse(responseCode = "503", description = "GitHub is not answering")
+    public Response signIn(InputStream body, @Context HttpHeaders headers, @Context HttpServletRequest request) {
+        String token = PatSignInRequest.read(headers.getMediaType(), body).presentedToken();
+        PatSignIns.SignedIn done = signIns.signIn(token, ClientDevice.of(request));
+        return SignInResponses.signedIn(200, done.session(), UserView.of(done.user()));
+    }
+}

@@ -1,0 +1,59 @@
+package dev.latchkey.auth.session;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Deletes ended sessions and expired OAuth states on a timer, in small batches so a large backlog never holds locks
+ * that sign-ins wait on.
+ */
+@Startup
+@Singleton
+public class ExpiredRowsPurge {
+
+    private static final Logger LOG = Logger.getLogger(ExpiredRowsPurge.class.getName());
+
+    @Resource
+    TimerService timers;
+
+    @Inject
+    PurgeBatches batches;
+
+    @Inject
+    @ConfigProperty(name = "PURGE_INTERVAL_SECONDS", defaultValue = "600")
+    long intervalSeconds;
+
+    @PostConstruct
+    void schedule() {
+        timers.createIntervalTimer(intervalSeconds * 1000, intervalSeconds * 1000, new TimerConfig(null, false));
+    }
+
+    @Timeout
+    void purge() {
+        Instant now = Instant.now();
+        long sessions = drain(PurgeBatches.Table.SESSIONS, now);
+        long states = drain(PurgeBatches.Table.OAUTH_STATES, now);
+        if (sessions + states > 0) {
+            LOG.info(() -> "Purged " + sessions + " ended sessions and " + states + " expired OAuth states");
+        }
+    }
+
+    private long drain(PurgeBatches.Table table, Instant now) {
+        long total = 0;
+        int deleted;
+        do {
+            deleted = batches.deleteBatch(table, now);
+            total += deleted;
+        } while (deleted == batches.batchSize());
+        return total;
+    }
+}
