@@ -1,6 +1,7 @@
 package dev.latchkey.auth;
 
 import dev.latchkey.auth.session.SessionCookie;
+import dev.latchkey.auth.session.SessionRenewals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -9,6 +10,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,6 +31,9 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
     @Inject
     SessionCookie cookie;
 
+    @Inject
+    SessionRenewals renewals;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -40,6 +45,9 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
         if (outcome instanceof SessionValidator.Valid valid) {
             // The user row was just read: keep it for this request instead of reading it again.
             request.setAttribute(AuthenticatedCaller.USER_ATTRIBUTE, valid.user());
+            if (renewals.due(valid.claims(), Instant.now())) {
+                request.setAttribute(SessionRenewalFilter.DUE_ATTRIBUTE, valid);
+            }
             return context.notifyContainerAboutLogin(new SessionPrincipal(token.get(), valid.claims()), ROLES);
         }
         request.setAttribute(AuthenticatedCaller.FAILURE_ATTRIBUTE, ((SessionValidator.Refused) outcome).reason());

@@ -1,5 +1,6 @@
 package dev.latchkey.auth;
 
+import dev.latchkey.auth.session.Session;
 import dev.latchkey.auth.session.SessionClaims;
 import dev.latchkey.auth.session.SessionTokens;
 import dev.latchkey.auth.session.Sessions;
@@ -33,7 +34,7 @@ public class SessionValidator {
     }
 
     /** The token is good. */
-    public record Valid(User user, SessionClaims claims) implements Outcome {
+    public record Valid(User user, SessionClaims claims, Session session) implements Outcome {
     }
 
     /** The token is refused, with the detail a client is told. */
@@ -51,12 +52,11 @@ public class SessionValidator {
             return new Refused(USER_NOT_FOUND);
         }
         // The row is the authority: a token whose session was ended or which names another user is refused.
-        boolean live = sessions.findLive(claims.get().sessionId(), now)
-                .filter(session -> session.userId() == claims.get().userId())
-                .isPresent();
-        if (!live) {
+        Optional<Session> live = sessions.findLive(claims.get().sessionId(), now)
+                .filter(session -> session.userId() == claims.get().userId());
+        if (live.isEmpty()) {
             return new Refused(INVALID_TOKEN);
         }
-        return new Valid(user.get(), claims.get());
+        return new Valid(user.get(), claims.get(), live.get());
     }
 }

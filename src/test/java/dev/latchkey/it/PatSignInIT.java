@@ -21,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -57,7 +58,9 @@ class PatSignInIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return LatchkeyDeployment.withDefaults();
+        // Every scenario signs in from 127.0.0.1: per-address sign-in limits must not be what a test meets.
+        return LatchkeyDeployment.withSettings(Map.of("RATE_LIMIT_SIGNIN_PER_MINUTE", "100000",
+                "RATE_LIMIT_GITHUB_PER_MINUTE", "100000"));
     }
 
     @ArquillianResource

@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -18,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A Latchkey without GitHub credentials: it says so, and its public, operational and error answers hold.
+ * A Latchkey without GitHub credentials: it says so, and its public, operational, error and rate-limit answers hold.
  */
 @ExtendWith(ArquillianExtension.class)
 class PublicEndpointsIT {
@@ -28,14 +31,17 @@ class PublicEndpointsIT {
         Map<String, String> unconfigured = new HashMap<>();
         unconfigured.put("GITHUB_CLIENT_ID", null);
         unconfigured.put("GITHUB_CLIENT_SECRET", null);
+        unconfigured.put("RATE_LIMIT_SIGNIN_PER_MINUTE", "5");
+        // Every caller is a trusted proxy here, so X-Forwarded-For lets one test pose as many clients.
+        unconfigured.put("TRUSTED_PROXIES", "0.0.0.0/0,::/0");
         return LatchkeyDeployment.withSettings(unconfigured);
     }
 
     @ArquillianResource
     URL url;
 
-    private Browser browser() throws Exception {
-        return new Browser(url.toURI());
+    private Browser browser() {
+        return new Browser(java.net.URI.create(url.toString()));
     }
 
     @Test
@@ -81,6 +87,40 @@ class PublicEndpointsIT {
         assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""));
         assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
         assertEquals("no-store", browser().get("/auth/me").headers().firstValue("Cache-Control").orElse(""));
+    }
+
+    @Test
+    void exactlyTheLimitOfSignInsPassesPerClientAddressWhenTheyArriveAtOnce() throws Exception {
+        List<Callable<HttpResponse<String>>> attempts = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String token = "not-a-token-" + i;
+            attempts.add(() -> browser().asScript().post("/auth/pat-signin", "{\"token\":\"" + token + "\"}",
+                    "X-Forwarded-For", "198.51.100.1"));
+        }
+        List<HttpResponse<String>> answers = Simultaneously.run(attempts);
+
+        assertEquals(5, answers.stream().filter(a -> a.statusCode() == 400).count(), "the limit passes");
+        List<HttpResponse<String>> refused = answers.stream().filter(a -> a.statusCode() == 429).toList();
+        assertEquals(7, refused.size());
+        for (HttpResponse<String> answer : refused) {
+            assertProblem(answer, 429, "Too many requests. Please try again later.");
+            long retryAfter = Long.parseLong(answer.headers().firstValue("Retry-After").orElseThrow());
+            assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
+        }
+        assertEquals(400, browser().asScript().post("/auth/pat-signin", "{\"token\":\"x\"}",
+                "X-Forwarded-For", "198.51.100.2").statusCode(), "another client is not affected");
+    }
+
+    @Test
+    void oneAccountIsLimitedAcrossClientAddresses() {
+        String token = "ghp_" + "A".repeat(30) + System.nanoTime();
+        int refused = 0;
+        for (int i = 0; i < 7; i++) {
+            int status = browser().asScript().post("/auth/pat-signin", "{\"token\":\"" + token + "\"}",
+                    "X-Forwarded-For", "203.0.113." + (10 + i)).statusCode();
+            refused += status == 429 ? 1 : 0;
+        }
+        assertEquals(2, refused, "five attempts on one token, whatever the address");
     }
 
     private static void assertNoServerDetails(HttpResponse<String> answer) {

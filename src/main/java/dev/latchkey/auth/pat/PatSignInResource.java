@@ -1,6 +1,9 @@
 package dev.latchkey.auth.pat;
 
 import dev.latchkey.auth.session.ClientDevice;
+import dev.latchkey.crypto.Fingerprints;
+import dev.latchkey.ratelimit.RateLimited;
+import dev.latchkey.ratelimit.RateLimits;
 import dev.latchkey.auth.session.SignInResponses;
 import dev.latchkey.user.UserView;
 import jakarta.inject.Inject;
@@ -29,7 +32,11 @@ public class PatSignInResource {
     @Inject
     PatSignIns signIns;
 
+    @Inject
+    RateLimits limits;
+
     @POST
+    @RateLimited(RateLimits.Action.SIGN_IN)
     // JSON only: a cross-site form or fetch cannot send it without a CORS preflight, so no page can sign its
     // visitor in to the page author's account (login CSRF). A missing Content-Type is refused in read().
     @Consumes(MediaType.APPLICATION_JSON)
@@ -42,9 +49,12 @@ public class PatSignInResource {
     @APIResponse(responseCode = "400", description = "Not JSON, no token, a malformed token, or no email known")
     @APIResponse(responseCode = "401", description = "Invalid GitHub token")
     @APIResponse(responseCode = "415", description = "Not sent as application/json")
+    @APIResponse(responseCode = "429", description = "Too many requests. Please try again later.")
     @APIResponse(responseCode = "503", description = "GitHub is not answering")
     public Response signIn(InputStream body, @Context HttpHeaders headers, @Context HttpServletRequest request) {
         String token = PatSignInRequest.read(headers.getMediaType(), body).presentedToken();
+        // The account behind a token is known only once GitHub is asked: the token's fingerprint stands in for it.
+        limits.attemptOnAccount(RateLimits.Action.SIGN_IN, "pat:" + Fingerprints.of(token));
         PatSignIns.SignedIn done = signIns.signIn(token, ClientDevice.of(request));
         return SignInResponses.signedIn(200, done.session(), UserView.of(done.user()));
     }

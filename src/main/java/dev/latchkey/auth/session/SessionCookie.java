@@ -56,7 +56,11 @@ public class SessionCookie {
     }
 
     public String set(String token) {
-        return Cookies.set(name, token, lifetimeMinutes * 60, attributes);
+        return set(token, lifetimeMinutes * 60);
+    }
+
+    public String set(String token, long maxAgeSeconds) {
+        return Cookies.set(name, token, maxAgeSeconds, attributes);
     }
 
     public String expire() {

@@ -47,16 +47,21 @@ public class SessionTokens {
     }
 
     public String issue(Session session) {
+        return issue(session.userId(), session.id(), session.expiresAt());
+    }
+
+    /** A token for an existing session with a new expiry (sliding renewal). */
+    public String issue(long userId, String sessionId, Instant expiresAt) {
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.HS256)
                 .type(JOSEObjectType.JWT)
                 .keyID(keys.keyId())
                 .build();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
-                .subject(Long.toString(session.userId()))
-                .claim("sid", session.id())
+                .subject(Long.toString(userId))
+                .claim("sid", sessionId)
                 .issueTime(new Date())
-                .expirationTime(Date.from(session.expiresAt()))
+                .expirationTime(Date.from(expiresAt))
                 .build();
         SignedJWT jwt = new SignedJWT(header, claims);
         try {

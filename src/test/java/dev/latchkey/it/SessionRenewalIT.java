@@ -1,0 +1,160 @@
+package dev.latchkey.it;
+
+import static dev.latchkey.it.GitHubSignInIT.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.latchkey.crypto.KeyDerivation;
+import dev.latchkey.testing.github.FakeGitHub;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Active users stay signed in: a session close to expiry is renewed on use, never past its absolute limit.
+ */
+@ExtendWith(ArquillianExtension.class)
+class SessionRenewalIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return LatchkeyDeployment.withSettings(Map.of(
+                "ACCESS_TOKEN_EXPIRE_MINUTES", "120",
+                "SESSION_REFRESH_THRESHOLD_MINUTES", "60",
+                "SESSION_MAX_LIFETIME_DAYS", "1"));
+    }
+
+    @ArquillianResource
+    URL url;
+
+    private final FakeGitHub github = LatchkeyDeployment.github();
+    private Browser browser;
+    private SignedJWT issued;
+
+    @BeforeEach
+    void signIn() throws Exception {
+        browser = new Browser(url.toURI());
+        github.reset();
+        GitHubSignIns.signIn(browser, github, github.createUser("renewal-" + System.nanoTime()));
+        issued = SignedJWT.parse(browser.cookie("access_token").orElseThrow());
+    }
+
+    @Test
+    void aFreshSessionIsNotRenewed() {
+        HttpResponse<String> me = browser.get("/auth/me");
+        assertEquals(200, me.statusCode());
+        assertTrue(me.headers().firstValue("X-Access-Token").isEmpty());
+        assertTrue(Browser.setCookieHeader(me, "access_token").isEmpty());
+    }
+
+    @Test
+    void aSessionCloseToExpiryIsRenewedInTheCookieTheHeaderAndTheRow() throws Exception {
+        String nearExpiry = nearExpiry(Duration.ofMinutes(30));
+
+        HttpResponse<String> me = bearer(nearExpiry);
+
+        assertEquals(200, me.statusCode());
+        String renewed = me.headers().firstValue("X-Access-Token").orElseThrow();
+        Instant expiry = SignedJWT.parse(renewed).getJWTClaimsSet().getExpirationTime().toInstant();
+        assertWithin(Instant.now().plus(Duration.ofMinutes(120)), expiry);
+        assertEquals(issued.getJWTClaimsSet().getStringClaim("sid"), SignedJWT.parse(renewed).getJWTClaimsSet()
+                .getStringClaim("sid"), "the same session");
+        String cookie = Browser.setCookieHeader(me, "access_token").orElseThrow();
+        assertTrue(cookie.startsWith("access_token=" + renewed + ";") && cookie.contains("HttpOnly"), cookie);
+        assertWithin(expiry, storedExpiry());
+        assertEquals(200, bearer(renewed).statusCode());
+    }
+
+    @Test
+    void renewalNeverGoesPastTheAbsoluteLimitFromSignIn() throws Exception {
+        TestDatabase.update("UPDATE sessions SET created_at = ? WHERE id = ?",
+                Timestamp.from(Instant.now().minus(Duration.ofDays(1)).plus(Duration.ofMinutes(20))), sid());
+        String nearExpiry = nearExpiry(Duration.ofMinutes(10));
+
+        String renewed = bearer(nearExpiry).headers().firstValue("X-Access-Token").orElseThrow();
+
+        Instant expiry = SignedJWT.parse(renewed).getJWTClaimsSet().getExpirationTime().toInstant();
+        assertWithin(Instant.now().plus(Duration.ofMinutes(20)), expiry);
+    }
+
+    @Test
+    void simultaneousRenewalsOfOneSessionAllLeaveItValid() throws Exception {
+        String nearExpiry = nearExpiry(Duration.ofMinutes(30));
+        List<Callable<HttpResponse<String>>> requests = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            requests.add(() -> bearer(nearExpiry));
+        }
+
+        for (HttpResponse<String> answer : Simultaneously.run(requests)) {
+            assertEquals(200, answer.statusCode());
+            assertEquals(200, bearer(answer.headers().firstValue("X-Access-Token").orElseThrow()).statusCode());
+        }
+        assertEquals(200, bearer(nearExpiry).statusCode(), "the old token stays valid until its own expiry");
+    }
+
+    @Test
+    void whoamiNamesTheUserOrTheClientsLabel() throws Exception {
+        JsonObject signedIn = json(browser.get("/auth/whoami?aid=7", "X-Actor-Id", "42"));
+        long userId = Long.parseLong(issued.getJWTClaimsSet().getSubject());
+        assertEquals(userId, signedIn.getJsonNumber("actor_id").longValue());
+        assertEquals(userId, signedIn.getJsonObject("user").getJsonNumber("id").longValue());
+
+        Browser anonymous = new Browser(browser.base());
+        JsonObject header = json(anonymous.get("/auth/whoami?aid=7", "X-Actor-Id", "42"));
+        assertTrue(header.isNull("user"));
+        assertEquals(42, header.getInt("actor_id"));
+        assertEquals(7, json(anonymous.get("/auth/whoami?aid=7")).getInt("actor_id"));
+        assertEquals(0, json(anonymous.get("/auth/whoami", "Authorization", "Bearer expired.or.bad")).getInt("actor_id"));
+    }
+
+    private HttpResponse<String> bearer(String token) {
+        return new Browser(browser.base()).get("/auth/me", "Authorization", "Bearer " + token);
+    }
+
+    /** Moves the row's expiry near and signs a token that says the same, as if time had passed. */
+    private String nearExpiry(Duration left) throws Exception {
+        Instant expiry = Instant.now().plus(left);
+        TestDatabase.update("UPDATE sessions SET expires_at = ? WHERE id = ?", Timestamp.from(expiry), sid());
+        JWTClaimsSet claims = new JWTClaimsSet.Builder(issued.getJWTClaimsSet())
+                .expirationTime(Date.from(expiry)).build();
+        byte[] key = KeyDerivation.signingKey(LatchkeyDeployment.SECRET_KEY);
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT)
+                .keyID(KeyDerivation.keyId(key)).build(), claims);
+        jwt.sign(new MACSigner(key));
+        return jwt.serialize();
+    }
+
+    private String sid() throws Exception {
+        return issued.getJWTClaimsSet().getStringClaim("sid");
+    }
+
+    private Instant storedExpiry() throws Exception {
+        Object value = TestDatabase.value("SELECT expires_at FROM sessions WHERE id = ?", sid());
+        return value instanceof java.time.OffsetDateTime odt ? odt.toInstant() : ((Timestamp) value).toInstant();
+    }
+
+    private static void assertWithin(Instant expected, Instant actual) {
+        assertTrue(Duration.between(expected, actual).abs().toSeconds() < 30, expected + " vs " + actual);
+    }
+}
