@@ -5,6 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -26,17 +30,28 @@ public class SecretKeys {
     @ConfigProperty(name = "APP_ENV", defaultValue = "development")
     String appEnv;
 
+    @Inject
+    @ConfigProperty(name = "PREVIOUS_SECRET_KEYS")
+    Optional<String> previousSecretKeys;
+
     private byte[] signingKey;
     private String keyId;
     private String fernetKey;
+    private Map<String, byte[]> signingKeysById;
+    private List<String> previousFernetKeys;
 
     // CDI builds the bean and its proxy through this constructor, then injects the fields.
     protected SecretKeys() {
     }
 
     SecretKeys(Optional<String> secretKey, String appEnv) {
+        this(secretKey, appEnv, Optional.empty());
+    }
+
+    SecretKeys(Optional<String> secretKey, String appEnv, Optional<String> previousSecretKeys) {
         this.secretKey = secretKey;
         this.appEnv = appEnv;
+        this.previousSecretKeys = previousSecretKeys;
         derive();
     }
 
@@ -52,6 +67,16 @@ public class SecretKeys {
         signingKey = KeyDerivation.signingKey(secret);
         keyId = KeyDerivation.keyId(signingKey);
         fernetKey = KeyDerivation.fernetKey(secret);
+        List<String> previous = Arrays.stream(previousSecretKeys.orElse("").split(","))
+                .map(String::trim).filter(key -> !key.isEmpty()).toList();
+        Map<String, byte[]> byId = new LinkedHashMap<>();
+        byId.put(keyId, signingKey);
+        previous.forEach(old -> {
+            byte[] oldSigningKey = KeyDerivation.signingKey(old);
+            byId.putIfAbsent(KeyDerivation.keyId(oldSigningKey), oldSigningKey);
+        });
+        signingKeysById = Map.copyOf(byId);
+        previousFernetKeys = previous.stream().map(KeyDerivation::fernetKey).toList();
     }
 
     // Observing start-up makes the container build this bean then, so an unsafe production setup stops the deployment.
@@ -85,6 +110,21 @@ public class SecretKeys {
     /** Returns the public {@code kid} that names the signing key in JWT headers. */
     public String keyId() {
         return keyId;
+    }
+
+    /** The signing key a {@code kid} names: the current one or one derived from {@code PREVIOUS_SECRET_KEYS}. */
+    public Optional<byte[]> signingKeyFor(String kid) {
+        return Optional.ofNullable(kid).map(signingKeysById::get).map(byte[]::clone);
+    }
+
+    /** The ids of every accepted signing key, the current one included. */
+    public java.util.Set<String> signingKeyIds() {
+        return signingKeysById.keySet();
+    }
+
+    /** The Fernet keys of {@code PREVIOUS_SECRET_KEYS}, still accepted for reading stored GitHub tokens. */
+    public List<String> previousFernetKeys() {
+        return previousFernetKeys;
     }
 
     /** Returns the Fernet key, compatible with the Python systems, that encrypts stored GitHub tokens. */

@@ -8,7 +8,9 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAmount;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
@@ -25,6 +27,7 @@ public class TokenCipher {
     private static final StringValidator NO_AGE_LIMIT = new NoAgeLimit();
 
     private Key key;
+    private List<Key> previousKeys = List.of();
 
     // CDI proxies of normal-scoped beans need a no-argument constructor.
     protected TokenCipher() {
@@ -32,11 +35,16 @@ public class TokenCipher {
 
     @Inject
     TokenCipher(SecretKeys secretKeys) {
-        this(secretKeys.fernetKey());
+        this(secretKeys.fernetKey(), secretKeys.previousFernetKeys());
     }
 
     public TokenCipher(String fernetKey) {
+        this(fernetKey, List.of());
+    }
+
+    public TokenCipher(String fernetKey, List<String> previousFernetKeys) {
         key = new Key(fernetKey);
+        previousKeys = previousFernetKeys.stream().map(Key::new).toList();
     }
 
     public String encrypt(String plaintext) {
@@ -53,11 +61,31 @@ public class TokenCipher {
             LOG.warning("A GitHub token is stored unencrypted; it will be encrypted at the user's next sign-in");
             return new StoredToken(stored, true);
         }
+        Token token;
         try {
-            return new StoredToken(Token.fromString(stored).validateAndDecrypt(key, NO_AGE_LIMIT), false);
+            token = Token.fromString(stored);
         } catch (RuntimeException e) {
-            // Bad base64, wrong key, tampering and bad padding all look alike to the user: sign in again.
             throw new UnreadableTokenException();
+        }
+        Optional<String> plaintext = open(token, key);
+        if (plaintext.isPresent()) {
+            return new StoredToken(plaintext.get(), false, false);
+        }
+        for (Key previous : previousKeys) {
+            Optional<String> underPrevious = open(token, previous);
+            if (underPrevious.isPresent()) {
+                return new StoredToken(underPrevious.get(), false, true);
+            }
+        }
+        // Bad base64, wrong key, tampering and bad padding all look alike to the user: sign in again.
+        throw new UnreadableTokenException();
+    }
+
+    private static Optional<String> open(Token token, Key candidate) {
+        try {
+            return Optional.of(token.validateAndDecrypt(candidate, NO_AGE_LIMIT));
+        } catch (RuntimeException wrongKeyOrTampered) {
+            return Optional.empty();
         }
     }
 

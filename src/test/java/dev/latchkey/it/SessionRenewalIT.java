@@ -32,17 +32,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Active users stay signed in: a session close to expiry is renewed on use, never past its absolute limit.
+ * Active users stay signed in: a session close to expiry is renewed on use, never past its absolute limit; and a
+ * rotated key keeps working until the operator removes it.
  */
 @ExtendWith(ArquillianExtension.class)
 class SessionRenewalIT {
+
+    private static final String PREVIOUS_KEY = "the-secret-key-this-deployment-rotated-away-from";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return LatchkeyDeployment.withSettings(Map.of(
                 "ACCESS_TOKEN_EXPIRE_MINUTES", "120",
                 "SESSION_REFRESH_THRESHOLD_MINUTES", "60",
-                "SESSION_MAX_LIFETIME_DAYS", "1"));
+                "SESSION_MAX_LIFETIME_DAYS", "1",
+                "PREVIOUS_SECRET_KEYS", PREVIOUS_KEY));
     }
 
     @ArquillianResource
@@ -128,6 +132,25 @@ class SessionRenewalIT {
         assertEquals(0, json(anonymous.get("/auth/whoami", "Authorization", "Bearer expired.or.bad")).getInt("actor_id"));
     }
 
+    @Test
+    void aTokenSignedWithAPreviousKeyIsAcceptedAndRenewedUnderTheCurrentOne() throws Exception {
+        String underPrevious = sign(KeyDerivation.signingKey(PREVIOUS_KEY), issued.getJWTClaimsSet());
+
+        HttpResponse<String> me = bearer(underPrevious);
+
+        assertEquals(200, me.statusCode());
+        SignedJWT renewed = SignedJWT.parse(me.headers().firstValue("X-Access-Token").orElseThrow());
+        assertEquals(issued.getHeader().getKeyID(), renewed.getHeader().getKeyID(), "re-signed with the current key");
+        assertEquals(sid(), renewed.getJWTClaimsSet().getStringClaim("sid"));
+    }
+
+    @Test
+    void aTokenSignedWithAKeyNoLongerListedIsRefused() throws Exception {
+        String underRemoved = sign(KeyDerivation.signingKey("a-key-removed-from-previous-secret-keys"),
+                issued.getJWTClaimsSet());
+        GitHubSignInIT.assertRefused(bearer(underRemoved), "Invalid or expired token");
+    }
+
     private HttpResponse<String> bearer(String token) {
         return new Browser(browser.base()).get("/auth/me", "Authorization", "Bearer " + token);
     }
@@ -138,7 +161,10 @@ class SessionRenewalIT {
         TestDatabase.update("UPDATE sessions SET expires_at = ? WHERE id = ?", Timestamp.from(expiry), sid());
         JWTClaimsSet claims = new JWTClaimsSet.Builder(issued.getJWTClaimsSet())
                 .expirationTime(Date.from(expiry)).build();
-        byte[] key = KeyDerivation.signingKey(LatchkeyDeployment.SECRET_KEY);
+        return sign(KeyDerivation.signingKey(LatchkeyDeployment.SECRET_KEY), claims);
+    }
+
+    private static String sign(byte[] key, JWTClaimsSet claims) throws Exception {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT)
                 .keyID(KeyDerivation.keyId(key)).build(), claims);
         jwt.sign(new MACSigner(key));

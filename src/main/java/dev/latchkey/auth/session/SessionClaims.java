@@ -7,11 +7,12 @@ import java.util.Date;
 import java.util.Optional;
 
 /**
- * The claims of a verified session token: whose session it is and until when.
+ * The claims of a verified session token: whose session it is, until when, and whether an old key signed it.
  */
-public record SessionClaims(long userId, String sessionId, Instant expiresAt) {
+public record SessionClaims(long userId, String sessionId, Instant expiresAt, boolean signedWithPreviousKey) {
 
-    static Optional<SessionClaims> from(JWTClaimsSet claims, String issuer, Instant now) throws ParseException {
+    static Optional<SessionClaims> from(JWTClaimsSet claims, String issuer, Instant now, boolean previousKey)
+            throws ParseException {
         Date expiry = claims.getExpirationTime();
         String sessionId = claims.getStringClaim("sid");
         String subject = claims.getSubject();
@@ -19,6 +20,6 @@ public record SessionClaims(long userId, String sessionId, Instant expiresAt) {
                 || sessionId == null || subject == null || !subject.matches("[0-9]{1,18}")) {
             return Optional.empty();
         }
-        return Optional.of(new SessionClaims(Long.parseLong(subject), sessionId, expiry.toInstant()));
+        return Optional.of(new SessionClaims(Long.parseLong(subject), sessionId, expiry.toInstant(), previousKey));
     }
 }

@@ -41,8 +41,9 @@ public class SessionRenewals {
     public record Renewed(String token, String setCookie) {
     }
 
+    /** Close to expiry, or signed under a previous key (rotation re-signs every token on its next use). */
     public boolean due(SessionClaims claims, Instant now) {
-        return Duration.between(now, claims.expiresAt()).compareTo(Duration.ofMinutes(thresholdMinutes)) < 0;
+        return claims.signedWithPreviousKey() || Duration.between(now, claims.expiresAt()).compareTo(Duration.ofMinutes(thresholdMinutes)) < 0;
     }
 
     /**
@@ -63,7 +64,7 @@ public class SessionRenewals {
                 .setParameter("id", session.id())
                 .getResultStream().findFirst()
                 .map(stored -> min(stored, target));
-        return expiry.filter(until -> until.isAfter(claims.expiresAt())).map(until -> {
+        return expiry.filter(until -> until.isAfter(claims.expiresAt()) || claims.signedWithPreviousKey()).map(until -> {
             String token = tokens.issue(claims.userId(), claims.sessionId(), until);
             return new Renewed(token, cookie.set(token, Duration.between(now, until).toSeconds()));
         });

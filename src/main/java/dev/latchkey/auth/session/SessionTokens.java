@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -34,13 +36,17 @@ public class SessionTokens {
     String issuer;
 
     private MACSigner signer;
-    private MACVerifier verifier;
+    private Map<String, MACVerifier> verifiers;
 
     @PostConstruct
     void init() {
         try {
             signer = new MACSigner(keys.signingKey());
-            verifier = new MACVerifier(keys.signingKey());
+            Map<String, MACVerifier> byKeyId = new HashMap<>();
+            for (String kid : keys.signingKeyIds()) {
+                byKeyId.put(kid, new MACVerifier(keys.signingKeyFor(kid).orElseThrow()));
+            }
+            verifiers = Map.copyOf(byKeyId);
         } catch (JOSEException e) {
             throw new IllegalStateException("The derived signing key is unusable", e);
         }
@@ -72,7 +78,10 @@ public class SessionTokens {
         return jwt.serialize();
     }
 
-    /** The token's claims if it is well formed, HS256 under our key, unexpired and ours; else empty. */
+    /**
+     * The token's claims if it is well formed, HS256 under the current key or one of {@code PREVIOUS_SECRET_KEYS}
+     * (named by its {@code kid}), unexpired and ours; else empty.
+     */
     public Optional<SessionClaims> verify(String token, Instant now) {
         if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
             return Optional.empty();
@@ -81,11 +90,15 @@ public class SessionTokens {
             SignedJWT jwt = SignedJWT.parse(token);
             JWSHeader header = jwt.getHeader();
             // Pinned: a token naming any other algorithm (none, RS256, HS512...) is refused before any check.
-            if (!JWSAlgorithm.HS256.equals(header.getAlgorithm()) || !keys.keyId().equals(header.getKeyID())
-                    || !jwt.verify(verifier)) {
+            if (!JWSAlgorithm.HS256.equals(header.getAlgorithm())) {
                 return Optional.empty();
             }
-            return SessionClaims.from(jwt.getJWTClaimsSet(), issuer, now);
+            MACVerifier verifier = header.getKeyID() == null ? null : verifiers.get(header.getKeyID());
+            if (verifier == null || !jwt.verify(verifier)) {
+                return Optional.empty();
+            }
+            boolean previousKey = !keys.keyId().equals(header.getKeyID());
+            return SessionClaims.from(jwt.getJWTClaimsSet(), issuer, now, previousKey);
         } catch (ParseException | JOSEException | RuntimeException malformed) {
             return Optional.empty();
         }
