@@ -76,8 +76,8 @@ public class AuthResource {
     @GET
     @Path("providers")
     @Operation(summary = "Which sign-in methods are enabled; needs no session")
-    @APIResponse(responseCode = "200", description = "For example {\"github\":true,\"pat\":true}")
+    @APIResponse(responseCode = "200", description = "For example {\"github\":true,\"pat\":true,\"password\":true}")
     public Map<String, Boolean> providers() {
-        return Map.of("github", github.configured(), "pat", true);
+        return Map.of("github", github.configured(), "pat", true, "password", true);
     }
 }

@@ -51,12 +51,40 @@ public class User {
         return user;
     }
 
+    /** A user who registered with an email and password, without GitHub. */
+    public static User withEmail(String email, String name, Instant now) {
+        User user = new User();
+        user.email = email;
+        user.name = name;
+        user.createdAt = now;
+        user.updatedAt = now;
+        return user;
+    }
+
     public void updateFrom(GitHubIdentity identity, Instant now) {
         githubLogin = identity.login();
-        name = identity.name();
-        email = identity.email();
+        // A name or email GitHub no longer shows (made private, scope not granted) keeps the one already known.
+        name = identity.name() != null ? identity.name() : name;
+        email = identity.email() != null ? identity.email() : email;
         avatarUrl = identity.avatarUrl();
         updatedAt = now;
+    }
+
+    /** The GitHub identity joins this account, whose profile then follows GitHub's as a GitHub user's does. */
+    public void linkGitHub(GitHubIdentity identity, Instant now) {
+        githubId = identity.githubId();
+        updateFrom(identity, now);
+    }
+
+    public void unlinkGitHub(Instant now) {
+        githubId = null;
+        githubLogin = null;
+        avatarUrl = null;
+        updatedAt = now;
+    }
+
+    public boolean hasGitHub() {
+        return githubId != null;
     }
 
     public Long id() {

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Finds and records users.
+ * Finds, records and deletes users.
  */
 @ApplicationScoped
 public class Users {
@@ -25,6 +25,20 @@ public class Users {
                 .setParameter("githubId", githubId)
                 .getResultStream()
                 .findFirst();
+    }
+
+    /** Adds a new user in the caller's transaction, flushed so a broken constraint surfaces here. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public User create(User user) {
+        em.persist(user);
+        em.flush();
+        return user;
+    }
+
+    /** Deletes the user; the database deletes their sessions, tokens, credentials and pending authorizations. */
+    @Transactional
+    public void delete(long id) {
+        em.createQuery("DELETE FROM User u WHERE u.id = :id").setParameter("id", id).executeUpdate();
     }
 
     /** Creates the user for this GitHub account, or refreshes the profile of the one that exists. */

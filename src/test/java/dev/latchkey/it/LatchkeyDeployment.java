@@ -46,6 +46,9 @@ public final class LatchkeyDeployment {
         settings.put("GITHUB_URL", github().webUrl());
         settings.put("GITHUB_API_URL", github().apiUrl());
         settings.put("GITHUB_TIMEOUT_SECONDS", "2");
+        // Scenarios start many sign-ins from one address; the rate-limit scenarios lower these again.
+        settings.put("RATE_LIMIT_SIGNIN_PER_MINUTE", "100000");
+        settings.put("RATE_LIMIT_GITHUB_PER_MINUTE", "100000");
         settings.putAll(overrides);
         settings.values().removeIf(value -> value == null);
         String properties = "config_ordinal=500\n" + settings.entrySet().stream()

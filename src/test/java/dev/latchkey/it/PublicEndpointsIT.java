@@ -32,6 +32,7 @@ class PublicEndpointsIT {
         unconfigured.put("GITHUB_CLIENT_ID", null);
         unconfigured.put("GITHUB_CLIENT_SECRET", null);
         unconfigured.put("RATE_LIMIT_SIGNIN_PER_MINUTE", "5");
+        unconfigured.put("RATE_LIMIT_GITHUB_PER_MINUTE", "3");
         // Every caller is a trusted proxy here, so X-Forwarded-For lets one test pose as many clients.
         unconfigured.put("TRUSTED_PROXIES", "0.0.0.0/0,::/0");
         return LatchkeyDeployment.withSettings(unconfigured);
@@ -109,6 +110,15 @@ class PublicEndpointsIT {
         }
         assertEquals(400, browser().asScript().post("/auth/pat-signin", "{\"token\":\"x\"}",
                 "X-Forwarded-For", "198.51.100.2").statusCode(), "another client is not affected");
+    }
+
+    @Test
+    void startingGitHubSignInHasItsOwnLimit() {
+        for (int i = 0; i < 3; i++) {
+            assertEquals(503, browser().get("/auth/github", "X-Forwarded-For", "198.51.100.30").statusCode());
+        }
+        assertProblem(browser().get("/auth/github", "X-Forwarded-For", "198.51.100.30"), 429,
+                "Too many requests. Please try again later.");
     }
 
     @Test

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Active users stay signed in: a session close to expiry is renewed on use, never past its absolute limit; and a
- * rotated key keeps working until the operator removes it.
+ * rotated key keeps working until the operator removes it; ended sessions are purged without blocking sign-ins.
  */
 @ExtendWith(ArquillianExtension.class)
 class SessionRenewalIT {
@@ -46,7 +46,8 @@ class SessionRenewalIT {
                 "ACCESS_TOKEN_EXPIRE_MINUTES", "120",
                 "SESSION_REFRESH_THRESHOLD_MINUTES", "60",
                 "SESSION_MAX_LIFETIME_DAYS", "1",
-                "PREVIOUS_SECRET_KEYS", PREVIOUS_KEY));
+                "PREVIOUS_SECRET_KEYS", PREVIOUS_KEY,
+                "PURGE_INTERVAL_SECONDS", "2"));
     }
 
     @ArquillianResource
@@ -149,6 +150,50 @@ class SessionRenewalIT {
         String underRemoved = sign(KeyDerivation.signingKey("a-key-removed-from-previous-secret-keys"),
                 issued.getJWTClaimsSet());
         GitHubSignInIT.assertRefused(bearer(underRemoved), "Invalid or expired token");
+    }
+
+    @Test
+    void aHundredThousandExpiredSessionsArePurgedWhileSignInsGoOn() throws Exception {
+        long userId = Long.parseLong(issued.getJWTClaimsSet().getSubject());
+        String marker = "purge-" + System.nanoTime();
+        plantExpiredSessions(userId, marker, 100_000);
+
+        HttpResponse<String> duringPurge = GitHubSignIns.signIn(new Browser(browser.base()), github,
+                github.createUser("during-purge-" + System.nanoTime()));
+        assertEquals(302, duringPurge.statusCode(), "a sign-in is not blocked by the purge");
+
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        long left;
+        do {
+            Thread.sleep(1000);
+            left = TestDatabase.count("SELECT COUNT(*) FROM sessions WHERE user_agent = ?", marker);
+        } while (left > 0 && Instant.now().isBefore(deadline));
+        assertEquals(0, left, "every expired row was purged");
+        assertEquals(200, browser.get("/auth/me").statusCode(), "live sessions stay");
+    }
+
+    private static void plantExpiredSessions(long userId, String marker, int count) throws Exception {
+        Timestamp past = Timestamp.from(Instant.now().minus(Duration.ofDays(2)));
+        try (java.sql.Connection connection = TestDatabase.connect();
+             java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO sessions (id, user_id, "
+                     + "created_at, expires_at, last_seen_at, user_agent) VALUES (?, ?, ?, ?, ?, ?)")) {
+            connection.setAutoCommit(false);
+            for (int i = 0; i < count; i++) {
+                insert.setString(1, marker + "-" + i);
+                insert.setLong(2, userId);
+                insert.setTimestamp(3, past);
+                insert.setTimestamp(4, past);
+                insert.setTimestamp(5, past);
+                insert.setString(6, marker);
+                insert.addBatch();
+                if (i % 5000 == 4999) {
+                    insert.executeBatch();
+                    connection.commit();
+                }
+            }
+            insert.executeBatch();
+            connection.commit();
+        }
     }
 
     private HttpResponse<String> bearer(String token) {

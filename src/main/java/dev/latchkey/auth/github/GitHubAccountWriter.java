@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /**
- * Writes one GitHub sign-in in its own transaction: the user, found or created by GitHub's numeric id, and the token.
+ * Writes one GitHub sign-in in its own transaction: the user, found or created by GitHub's numeric id, and the grant.
  */
 @ApplicationScoped
 class GitHubAccountWriter {
@@ -19,9 +19,9 @@ class GitHubAccountWriter {
     GitHubTokens tokens;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    User record(GitHubProfile profile, String token) {
+    User record(GitHubProfile profile, GitHubGrant grant) {
         User user = users.upsertFromGitHub(profile.identity());
-        tokens.store(user.id(), token, profile.scopes());
+        tokens.store(user.id(), grant, profile.scopes());
         return user;
     }
 }

@@ -15,11 +15,17 @@ public class GitHubAccounts {
     @Inject
     GitHubAccountWriter writer;
 
+    /** Records a sign-in with a token that never expires (an OAuth App token or a personal access token). */
     public User record(GitHubProfile profile, String token) {
+        return record(profile, GitHubGrant.nonExpiring(token));
+    }
+
+    /** Records a sign-in with the whole grant: the token and, from a GitHub App, its expiry and refresh token. */
+    public User record(GitHubProfile profile, GitHubGrant grant) {
         RuntimeException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             try {
-                return writer.record(profile, token);
+                return writer.record(profile, grant);
             } catch (RuntimeException lostInsertRace) {
                 // A simultaneous first sign-in inserted the row: the next attempt finds and updates it.
                 last = lostInsertRace;

@@ -8,7 +8,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Starts a GitHub authorization: stores a state and sends the browser to GitHub's consent page.
+ * Starts a GitHub authorization, to sign in or to link GitHub: stores a state and sends the browser to GitHub.
  */
 @ApplicationScoped
 class GitHubAuthorizations {
@@ -26,8 +26,17 @@ class GitHubAuthorizations {
     FrontendRedirects frontend;
 
     Response.ResponseBuilder start(String requestedRedirect) {
+        return start(requestedRedirect, null);
+    }
+
+    /** As {@link #start(String)}, and the callback links the GitHub account to this user's account. */
+    Response.ResponseBuilder startLinking(String requestedRedirect, long userId) {
+        return start(requestedRedirect, userId);
+    }
+
+    private Response.ResponseBuilder start(String requestedRedirect, Long linkUserId) {
         settings.requireConfigured();
-        OAuthStates.Pending pending = states.begin(frontend.sanitize(requestedRedirect));
+        OAuthStates.Pending pending = states.begin(frontend.sanitize(requestedRedirect), linkUserId);
         URI authorize = URI.create(settings.webUrl() + "/login/oauth/authorize"
                 + "?client_id=" + encode(settings.clientId())
                 + "&redirect_uri=" + encode(settings.callbackUrl())

@@ -12,14 +12,14 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Completes a GitHub sign-in when GitHub sends the browser back.
+ * Completes a GitHub sign-in, or the linking of GitHub to a signed-in account, when GitHub sends the browser back.
  *
  * <pre>
  * browser ── GET /auth/github/callback?code&amp;state ──▶ Latchkey
  *   (1) consume the state, once, atomically       (2) check it was issued to this browser
  *   (3) honour GitHub's own error                  (4) exchange the code (PKCE)       ──▶ GitHub
- *   (5) fetch the user (and emails)     ──▶ GitHub (6) record user and encrypted token
- *   (7) start a new session, then 302 to the frontend
+ *   (5) fetch the user (and emails)     ──▶ GitHub (6) when linking, attach GitHub to the account that asked
+ *   (7) record user and encrypted token            (8) start a new session, then 302 to the frontend
  * </pre>
  */
 @ApplicationScoped
@@ -41,6 +41,9 @@ class GitHubCallback {
 
     @Inject
     FrontendRedirects frontend;
+
+    @Inject
+    GitHubLinks links;
 
     /** What GitHub (and the browser) brought back. */
     record Arrival(String code, String state, String error, String boundState, ClientDevice device) {
@@ -66,13 +69,29 @@ class GitHubCallback {
             throw GitHubSignInFailure.exchangeFailed();
         }
         // (4) Code for token.
-        String token = exchange(arrival.code(), state.codeVerifier());
+        GitHubGrant grant = exchange(arrival.code(), state.codeVerifier());
         // (5) Who signed in.
-        GitHubProfile profile = fetchProfile(token);
-        // (6) One row per GitHub account, even when first sign-ins race.
-        User user = accounts.record(profile, token);
-        // (7) A new session every time: no fixation.
+        GitHubProfile profile = fetchProfile(grant.accessToken());
+        // (6) Never by matching emails: only an authorization the signed-in user started links an account.
+        state.linkUserId().ifPresent(userId -> link(userId, profile));
+        // (7) One row per GitHub account, even when first sign-ins race; a linked account is found by its GitHub id.
+        User user = accounts.record(profile, grant);
+        // (8) A new session every time: no fixation.
         return new Completed(sessions.begin(user.id(), arrival.device()), frontend.to(state.redirectPath()));
+    }
+
+    private void link(long userId, GitHubProfile profile) {
+        try {
+            links.attach(userId, profile.identity());
+        } catch (GitHubSignInFailure refused) {
+            throw refused;
+        } catch (RuntimeException lostRace) {
+            // A simultaneous link or first sign-in took this GitHub account: the unique index refused the second.
+            if (links.ownedByAnother(userId, profile.identity().githubId())) {
+                throw GitHubSignInFailure.alreadyLinked();
+            }
+            throw lostRace;
+        }
     }
 
     private Optional<OAuthState> consume(String state) {
@@ -83,7 +102,7 @@ class GitHubCallback {
         }
     }
 
-    private String exchange(String code, String verifier) {
+    private GitHubGrant exchange(String code, String verifier) {
         try {
             return github.exchangeCode(code, verifier);
         } catch (GitHubUnavailableException e) {

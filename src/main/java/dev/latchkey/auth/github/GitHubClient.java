@@ -9,6 +9,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Latchkey's calls to GitHub: code exchange, the user's profile and scopes, and grant revocation.
+ * Latchkey's calls to GitHub: code exchange and token refresh, the user's profile and scopes, and revocation.
  */
 @ApplicationScoped
 public class GitHubClient {
@@ -30,25 +31,49 @@ public class GitHubClient {
     @Inject
     GitHubEmails emails;
 
-    /** Exchanges an authorization code (with its PKCE verifier) for an access token. */
-    String exchangeCode(String code, String codeVerifier) {
-        String form = form(Map.of(
+    /**
+     * Exchanges an authorization code (with its PKCE verifier) for a grant: the token and, from a GitHub App, its
+     * expiry and refresh token.
+     */
+    GitHubGrant exchangeCode(String code, String codeVerifier) {
+        Instant asked = Instant.now();
+        JsonObject answer = tokenEndpoint(Map.of(
                 "client_id", settings.clientId(),
                 "client_secret", settings.clientSecret(),
                 "code", code,
                 "redirect_uri", settings.callbackUrl(),
                 "code_verifier", codeVerifier));
+        // GitHub reports a bad code, secret or redirect_uri as HTTP 200 with an "error" member.
+        if (answer.containsKey("error")) {
+            throw new GitHubRefusedException(200, "Code exchange refused: " + answer.getString("error", "?"));
+        }
+        return GitHubGrant.fromTokenAnswer(answer, asked);
+    }
+
+    /** Trades a GitHub App's refresh token for a new grant; GitHub then kills the old token and refresh token. */
+    GitHubGrant refreshGrant(String refreshToken) {
+        Instant asked = Instant.now();
+        JsonObject answer = tokenEndpoint(Map.of(
+                "client_id", settings.clientId(),
+                "client_secret", settings.clientSecret(),
+                "grant_type", "refresh_token",
+                "refresh_token", refreshToken));
+        if ("bad_refresh_token".equals(answer.getString("error", null))) {
+            throw new RefreshTokenRefusedException();
+        }
+        if (answer.containsKey("error")) {
+            throw new GitHubRefusedException(200, "Token refresh refused: " + answer.getString("error", "?"));
+        }
+        return GitHubGrant.fromTokenAnswer(answer, asked);
+    }
+
+    private JsonObject tokenEndpoint(Map<String, String> fields) {
         HttpRequest request = http.request(settings.webUrl() + "/login/oauth/access_token")
                 .header("Accept", "application/json")
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields)))
                 .build();
-        JsonObject answer = GitHubHttp.object(http.send(request));
-        // GitHub reports a bad code, secret or redirect_uri as HTTP 200 with an "error" member.
-        if (answer.containsKey("error") || !(answer.get("access_token") instanceof jakarta.json.JsonString)) {
-            throw new GitHubRefusedException(200, "Code exchange refused: " + answer.getString("error", "no token"));
-        }
-        return answer.getString("access_token");
+        return GitHubHttp.object(http.send(request));
     }
 
     /** The token owner's identity, with the primary verified email when the profile hides it. */

@@ -1,6 +1,8 @@
 package dev.latchkey.auth.github;
 
 import dev.latchkey.auth.Caller;
+import dev.latchkey.ratelimit.RateLimited;
+import dev.latchkey.ratelimit.RateLimits;
 import dev.latchkey.auth.session.ClientDevice;
 import dev.latchkey.auth.session.SessionCookie;
 import dev.latchkey.web.Problems;
@@ -20,7 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
- * Sign in with GitHub: the start of the web flow, GitHub's callback, reconnecting, and the token's scopes.
+ * Sign in with GitHub: the start of the web flow (also to link GitHub to an account), GitHub's callback, reconnecting,
+ * and the token's scopes.
  */
 @Path("/auth/github")
 public class GitHubLoginResource {
@@ -50,10 +53,16 @@ public class GitHubLoginResource {
     Caller caller;
 
     @GET
-    @Operation(summary = "Start signing in with GitHub: 302 to GitHub's consent page")
+    @RateLimited(RateLimits.Action.GITHUB)
+    @Operation(summary = "Start signing in with GitHub, or with link=true (signed in) linking GitHub to this account: "
+            + "302 to GitHub's consent page")
     @APIResponse(responseCode = "302", description = "To GitHub, with state and PKCE challenge")
+    @APIResponse(responseCode = "401", description = "link=true without a session")
     @APIResponse(responseCode = "503", description = "GitHub sign-in is not configured")
-    public Response start(@QueryParam("redirect") String redirect) {
+    public Response start(@QueryParam("redirect") String redirect, @QueryParam("link") boolean link) {
+        if (link) {
+            return authorizations.startLinking(redirect, caller.required().userId()).build();
+        }
         return authorizations.start(redirect).build();
     }
 
@@ -62,7 +71,8 @@ public class GitHubLoginResource {
     @Operation(summary = "GitHub's redirect back: finishes the sign-in and sets the session cookie")
     @APIResponse(responseCode = "302", description = "To the frontend; on failure to LOGIN_REDIRECT_PATH?error=CODE "
             + "when the client accepts text/html")
-    @APIResponse(responseCode = "400", description = "Invalid or expired OAuth state / Failed to exchange GitHub code")
+    @APIResponse(responseCode = "400", description = "Invalid or expired OAuth state / Failed to exchange GitHub "
+            + "code / This GitHub account is already linked to another user")
     @APIResponse(responseCode = "502", description = "Failed to fetch GitHub user")
     @APIResponse(responseCode = "503", description = "GitHub is not answering")
     public Response callback(@QueryParam("code") String code, @QueryParam("state") String state,

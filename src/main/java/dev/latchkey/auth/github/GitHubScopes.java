@@ -1,6 +1,5 @@
 package dev.latchkey.auth.github;
 
-import dev.latchkey.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Arrays;
@@ -34,16 +33,22 @@ public class GitHubScopes {
     public record Report(List<String> granted, List<String> required, List<String> missing) {
     }
 
+    /**
+     * Asks GitHub what the stored token has. Tokens without OAuth scopes (GitHub App user tokens, fine-grained
+     * PATs) report none, and none is required of them: their permissions are set on GitHub.
+     */
     Report report(long userId) {
-        String token = tokens.readForUse(userId)
-                .orElseThrow(() -> new ApiException(404, "No GitHub account is linked to this user"));
+        GitHubAccess access = tokens.required(userId);
         List<String> granted;
         try {
-            granted = github.fetchScopes(token);
+            granted = github.fetchScopes(access.token());
         } catch (GitHubRefusedException e) {
-            throw new ApiException(401, "GitHub authorization expired — please sign in with GitHub again");
+            throw new GitHubAuthorizationExpiredException();
         } catch (GitHubUnavailableException e) {
-            throw new ApiException(503, "GitHub is not answering; try again later");
+            throw new GitHubNotAnsweringException();
+        }
+        if (!access.hasOAuthScopes()) {
+            return new Report(granted, List.of(), List.of());
         }
         List<String> required = Arrays.stream(settings.scopes().split("[ ,]+")).filter(s -> !s.isEmpty()).toList();
         List<String> missing = required.stream().filter(scope -> !covered(scope, granted)).toList();

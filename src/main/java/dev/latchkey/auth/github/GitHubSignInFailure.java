@@ -3,7 +3,7 @@ package dev.latchkey.auth.github;
 import dev.latchkey.web.ApiException;
 
 /**
- * A GitHub sign-in that cannot finish, with the {@code ?error=} code browsers are sent back with.
+ * A GitHub sign-in (or link) that cannot finish, with the {@code ?error=} code browsers are sent back with.
  */
 public class GitHubSignInFailure extends ApiException {
 
@@ -37,6 +37,16 @@ public class GitHubSignInFailure extends ApiException {
 
     static GitHubSignInFailure unavailable() {
         return new GitHubSignInFailure("github_unavailable", 503, "GitHub is not answering; try again later");
+    }
+
+    static GitHubSignInFailure alreadyLinked() {
+        return new GitHubSignInFailure("github_already_linked", 400,
+                "This GitHub account is already linked to another user");
+    }
+
+    static GitHubSignInFailure anotherGitHubLinked() {
+        return new GitHubSignInFailure("github_already_linked", 400,
+                "Another GitHub account is already linked to your account; unlink it first");
     }
 
     public String errorCode() {

@@ -2,23 +2,35 @@ package dev.latchkey.auth.github;
 
 import dev.latchkey.crypto.TokenCipher;
 import dev.latchkey.crypto.UnreadableTokenException;
+import dev.latchkey.user.User;
+import dev.latchkey.user.Users;
 import dev.latchkey.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
- * Keeps each user's GitHub token encrypted at rest and hands it out only where it is needed.
+ * Keeps each user's GitHub token encrypted at rest and hands it out, refreshed when it is about to expire, only
+ * where it is needed.
  */
 @ApplicationScoped
 public class GitHubTokens {
 
     static final String UNREADABLE = "Session expired — please log out and sign in again";
+    static final String NOT_LINKED = "No GitHub account is linked to this user";
+
+    private static final Logger LOG = Logger.getLogger(GitHubTokens.class.getName());
+
+    /** Lock waits that may time out (H2 gives up after 2 s) while another request's refresh is under way. */
+    private static final int LOCK_ATTEMPTS = 3;
 
     @PersistenceContext(unitName = "latchkey")
     EntityManager em;
@@ -26,27 +38,78 @@ public class GitHubTokens {
     @Inject
     TokenCipher cipher;
 
+    @Inject
+    GitHubTokenRefresh refresh;
+
+    @Inject
+    Users users;
+
+    /** Stores a new grant and the scopes GitHub reported for it, replacing whatever the user had. */
     @Transactional(Transactional.TxType.MANDATORY)
-    void store(long userId, String token, List<String> scopes) {
+    void store(long userId, GitHubGrant grant, List<String> scopes) {
         StoredGitHubToken stored = em.find(StoredGitHubToken.class, userId);
         if (stored == null) {
             stored = new StoredGitHubToken(userId);
             em.persist(stored);
         }
-        stored.replace(cipher.encrypt(token), String.join(" ", scopes), Instant.now());
+        stored.replaceToken(grant, cipher, Instant.now());
+        stored.replaceScopes(String.join(" ", scopes));
     }
 
     /**
-     * The user's token in clear, if one is stored. A value no key can decrypt (the SECRET_KEY changed) is never sent
-     * to GitHub: the user is told to sign in again.
+     * The user's token, if one is stored, refreshed first when it expires within five minutes. A value no key can
+     * decrypt (the SECRET_KEY changed) is never sent to GitHub: 401, sign in again. A refresh GitHub refuses deletes
+     * the stored token: 401, sign in with GitHub again. GitHub silent during a refresh: 503.
      */
-    Optional<String> readForUse(long userId) {
+    public Optional<GitHubAccess> current(long userId) {
         StoredGitHubToken stored = em.find(StoredGitHubToken.class, userId);
         if (stored == null) {
             return Optional.empty();
         }
+        if (stored.needsRefreshAt(Instant.now())) {
+            stored = refreshed(userId);
+        }
+        return Optional.of(access(stored));
+    }
+
+    /** As {@link #current}; without a token, 401 for a GitHub user (it was cleared), 404 for anyone else. */
+    public GitHubAccess required(long userId) {
+        return current(userId).orElseThrow(() -> users.find(userId).map(User::githubId).isPresent()
+                ? new GitHubAuthorizationExpiredException()
+                : new ApiException(404, NOT_LINKED));
+    }
+
+    /** The token in clear, as {@link #current} hands it out. */
+    Optional<String> readForUse(long userId) {
+        return current(userId).map(GitHubAccess::token);
+    }
+
+    private StoredGitHubToken refreshed(long userId) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return refresh.refresh(userId).orElseThrow(GitHubAuthorizationExpiredException::new);
+            } catch (GitHubUnavailableException e) {
+                LOG.warning(() -> "GitHub did not answer a token refresh: " + e.getMessage());
+                throw new GitHubNotAnsweringException();
+            } catch (GitHubRefusedException e) {
+                LOG.warning(() -> "GitHub refused a token refresh: " + e.getMessage());
+                throw new ApiException(502, "Failed to refresh the GitHub token");
+            } catch (UnreadableTokenException e) {
+                throw new ApiException(401, UNREADABLE);
+            } catch (PessimisticLockException | LockTimeoutException lockWaitTimedOut) {
+                // The row stays locked only while another request's refresh waits for GitHub: try again, and when
+                // that keeps taking this long, GitHub is too slow to answer.
+                if (attempt == LOCK_ATTEMPTS) {
+                    LOG.warning("Gave up waiting for another request's refresh of a GitHub token");
+                    throw new GitHubNotAnsweringException();
+                }
+            }
+        }
+    }
+
+    private GitHubAccess access(StoredGitHubToken stored) {
         try {
-            return Optional.of(cipher.decrypt(stored.accessToken()).value());
+            return GitHubAccess.of(cipher.decrypt(stored.accessToken()).value(), stored.scopes());
         } catch (UnreadableTokenException e) {
             throw new ApiException(401, UNREADABLE);
         }

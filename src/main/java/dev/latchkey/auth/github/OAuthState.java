@@ -5,9 +5,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
- * A GitHub authorization in progress: the hash of its state, its PKCE verifier and where to go afterwards.
+ * A GitHub authorization in progress: the hash of its state, its PKCE verifier, where to go afterwards and, when
+ * linking, whose account GitHub joins.
  */
 @Entity
 @Table(name = "oauth_states")
@@ -29,15 +31,20 @@ public class OAuthState {
     @Column(name = "expires_at", nullable = false)
     private Instant expiresAt;
 
+    @Column(name = "link_user_id")
+    private Long linkUserId;
+
     protected OAuthState() {
     }
 
-    OAuthState(String stateHash, String codeVerifier, String redirectPath, Instant now, Instant expiresAt) {
+    OAuthState(String stateHash, String codeVerifier, String redirectPath, Instant now, Instant expiresAt,
+               Long linkUserId) {
         this.stateHash = stateHash;
         this.codeVerifier = codeVerifier;
         this.redirectPath = redirectPath;
         this.createdAt = now;
         this.expiresAt = expiresAt;
+        this.linkUserId = linkUserId;
     }
 
     String codeVerifier() {
@@ -50,5 +57,10 @@ public class OAuthState {
 
     Instant expiresAt() {
         return expiresAt;
+    }
+
+    /** The signed-in user who asked to link GitHub to their account; empty for a sign-in. */
+    Optional<Long> linkUserId() {
+        return Optional.ofNullable(linkUserId);
     }
 }

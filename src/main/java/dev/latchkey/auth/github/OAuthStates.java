@@ -30,10 +30,16 @@ public class OAuthStates {
 
     @Transactional
     public Pending begin(String redirectPath) {
+        return begin(redirectPath, null);
+    }
+
+    /** A state whose callback links GitHub to the account of {@code linkUserId} (null: a sign-in). */
+    @Transactional
+    public Pending begin(String redirectPath, Long linkUserId) {
         String state = RandomTokens.urlSafe(32);
         String verifier = Pkce.newVerifier();
         Instant now = Instant.now();
-        em.persist(new OAuthState(hash(state), verifier, redirectPath, now, now.plus(LIFETIME)));
+        em.persist(new OAuthState(hash(state), verifier, redirectPath, now, now.plus(LIFETIME), linkUserId));
         return new Pending(state, Pkce.challenge(verifier));
     }
 

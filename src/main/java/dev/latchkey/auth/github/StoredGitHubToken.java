@@ -1,17 +1,26 @@
 package dev.latchkey.auth.github;
 
+import dev.latchkey.crypto.TokenCipher;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A user's GitHub access token, Fernet-encrypted, with the scopes GitHub reported for it.
+ * A user's GitHub access token, Fernet-encrypted, with the scopes GitHub reported for it and, for a GitHub App's
+ * expiring token, its expiry and the encrypted refresh token that replaces it.
  */
 @Entity
 @Table(name = "github_tokens")
 public class StoredGitHubToken {
+
+    /**
+     * A token is refreshed when it has less than this left, so that it does not expire on its way to GitHub or
+     * during the caller's work with it.
+     */
+    static final Duration REFRESH_MARGIN = Duration.ofMinutes(5);
 
     @Id
     @Column(name = "user_id")
@@ -26,6 +35,15 @@ public class StoredGitHubToken {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Column(name = "expires_at")
+    private Instant expiresAt;
+
+    @Column(name = "refresh_token")
+    private String refreshToken;
+
+    @Column(name = "refresh_expires_at")
+    private Instant refreshExpiresAt;
+
     protected StoredGitHubToken() {
     }
 
@@ -33,14 +51,39 @@ public class StoredGitHubToken {
         this.userId = userId;
     }
 
-    void replace(String encryptedToken, String scopes, Instant now) {
-        this.accessToken = encryptedToken;
-        this.scopes = scopes;
+    /** Takes a new grant, encrypting its tokens; the refresh token and expiries are null for a non-expiring one. */
+    void replaceToken(GitHubGrant grant, TokenCipher cipher, Instant now) {
+        this.accessToken = cipher.encrypt(grant.accessToken());
+        this.expiresAt = grant.expiresAt();
+        this.refreshToken = grant.refreshToken() == null ? null : cipher.encrypt(grant.refreshToken());
+        this.refreshExpiresAt = grant.refreshExpiresAt();
         this.updatedAt = now;
+    }
+
+    void replaceScopes(String scopes) {
+        this.scopes = scopes;
+    }
+
+    /** True when the token expires within {@link #REFRESH_MARGIN}; never for tokens that do not expire. */
+    boolean needsRefreshAt(Instant now) {
+        return expiresAt != null && !now.plus(REFRESH_MARGIN).isBefore(expiresAt);
+    }
+
+    boolean expiredAt(Instant now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
+    }
+
+    /** True when a refresh token is stored and has not expired (GitHub remains the judge of whether it is alive). */
+    boolean refreshableAt(Instant now) {
+        return refreshToken != null && (refreshExpiresAt == null || now.isBefore(refreshExpiresAt));
     }
 
     String accessToken() {
         return accessToken;
+    }
+
+    String refreshToken() {
+        return refreshToken;
     }
 
     String scopes() {

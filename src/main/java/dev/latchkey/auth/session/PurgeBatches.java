@@ -7,25 +7,27 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Deletes one batch of purgeable rows per transaction, found through the expiry indexes.
+ * Deletes one batch of purgeable rows per transaction: their keys are found through the expiry index, then the rows
+ * are deleted by primary key (a {@code DELETE ... IN (SELECT ... FETCH FIRST n)} scans the whole table on H2).
  */
 @ApplicationScoped
 class PurgeBatches {
 
     /** The tables the purge empties of rows nobody can use any more. */
     enum Table {
-        SESSIONS("DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE expires_at < ?1 "
-                + "FETCH FIRST ?2 ROWS ONLY)"),
-        OAUTH_STATES("DELETE FROM oauth_states WHERE state_hash IN (SELECT state_hash FROM oauth_states "
-                + "WHERE expires_at < ?1 FETCH FIRST ?2 ROWS ONLY)");
+        SESSIONS("sessions", "id"),
+        OAUTH_STATES("oauth_states", "state_hash");
 
-        private final String sql;
+        private final String name;
+        private final String key;
 
-        Table(String sql) {
-            this.sql = sql;
+        Table(String name, String key) {
+            this.name = name;
+            this.key = key;
         }
     }
 
@@ -42,9 +44,20 @@ class PurgeBatches {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     int deleteBatch(Table table, Instant now) {
-        return em.createNativeQuery(table.sql)
+        @SuppressWarnings("unchecked")
+        List<Object> keys = em.createNativeQuery("SELECT " + table.key + " FROM " + table.name
+                        + " WHERE expires_at < ?1 ORDER BY expires_at FETCH FIRST " + batchSize + " ROWS ONLY")
                 .setParameter(1, now.atOffset(ZoneOffset.UTC))
-                .setParameter(2, batchSize)
-                .executeUpdate();
+                .getResultList();
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        String placeholders = String.join(",", java.util.Collections.nCopies(keys.size(), "?"));
+        var delete = em.createNativeQuery("DELETE FROM " + table.name + " WHERE " + table.key
+                + " IN (" + placeholders + ")");
+        for (int i = 0; i < keys.size(); i++) {
+            delete.setParameter(i + 1, keys.get(i));
+        }
+        return delete.executeUpdate();
     }
 }

@@ -9,6 +9,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -38,7 +39,7 @@ final class ApplicationsHandler {
         if (basic == null || !basic.regionMatches(true, 0, "Basic ", 0, 6)) {
             return Replies.notFound().build();
         }
-        String[] credentials = AccessTokenHandler.decodeBasic(basic.substring(6).trim()).split(":", 2);
+        String[] credentials = ClientCredentials.decodeBasic(basic.substring(6).trim()).split(":", 2);
         Optional<OAuthApp> app = state.app(credentials[0])
                 .filter(a -> credentials.length == 2 && a.hasSecret(credentials[1]));
         if (app.isEmpty()) {
@@ -71,9 +72,9 @@ final class ApplicationsHandler {
             return Replies.api(200, check(token.get(), app, user.get())).build();
         }
         if (kind.equals("grant")) {
-            state.revokeGrant(token.get().userId(), app.clientId());
+            state.tokens().revokeGrant(token.get().userId(), app.clientId());
         } else {
-            state.revoke(token.get().value());
+            state.tokens().revoke(token.get().value());
         }
         return new ResponseDefinitionBuilder().withStatus(204).build();
     }
@@ -98,7 +99,8 @@ final class ApplicationsHandler {
                 .add("updated_at", token.createdAt().toString())
                 .add("created_at", token.createdAt().toString())
                 .addNull("fingerprint")
-                .addNull("expires_at")
+                .add("expires_at", token.expiresAt() == null ? JsonValue.NULL
+                        : Json.createValue(token.expiresAt().truncatedTo(ChronoUnit.SECONDS).toString()))
                 .add("user", UserJson.simple(user, state.urls()))
                 .addNull("installation")
                 .build();

@@ -54,9 +54,10 @@ final class AuthorizeHandler {
         if (failures.takeAuthorizationDenial()) {
             return error(redirectUri, "access_denied", "The user has denied your application access.", clientState);
         }
-        // (5) Authorization Response
+        // (5) Authorization Response; a GitHub App ignores scope: its permissions are the app's
+        boolean gitHubApp = state.app(query.get("client_id")).orElseThrow().expiringTokens();
         AuthorizationCode code = state.issueCode(user.get().id(), query.get("client_id"), redirectUri,
-                scopes(query.get("scope")), challenge);
+                gitHubApp ? List.of() : scopes(query.get("scope")), challenge);
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("code", code.code());
         putIfPresent(parameters, "state", clientState);

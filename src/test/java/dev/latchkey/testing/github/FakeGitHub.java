@@ -59,8 +59,17 @@ public final class FakeGitHub implements AutoCloseable {
         return state.urls().api();
     }
 
+    /** An OAuth App: its {@code gho_} tokens carry the scopes asked for and never expire. */
     public void registerApp(String clientId, String clientSecret) {
-        state.addApp(clientId, clientSecret);
+        state.addApp(clientId, clientSecret, false);
+    }
+
+    /**
+     * A GitHub App acting for users: its {@code ghu_} tokens have no OAuth scopes and expire after 8 hours of this
+     * fake's clock, and each comes with a single-use {@code ghr_} refresh token that lasts about 6 months.
+     */
+    public void registerGitHubApp(String clientId, String clientSecret) {
+        state.addApp(clientId, clientSecret, true);
     }
 
     /** A user with a random 8-9 digit id, a name, and {@code login@example.com} as public, primary, verified email. */
@@ -95,19 +104,28 @@ public final class FakeGitHub implements AutoCloseable {
     /** A token with any of GitHub's prefixes ({@code ghp_}, {@code github_pat_}, {@code gho_}, {@code ghu_}...). */
     public String issueTokenWithPrefix(GitHubUser user, String prefix, String... scopes) {
         state.remember(user);
-        return state.issueToken(user.id(), prefix, null, List.of(scopes)).value();
+        return state.tokens().issue(user.id(), prefix, null, List.of(scopes), state.now()).value();
+    }
+
+    /** Makes this version of the user a member of the organization with this login (created on first use). */
+    public Organization joinOrganization(GitHubUser user, String login) {
+        state.remember(user);
+        return state.join(user.id(), login);
     }
 
     /** As if the user revoked every authorization and token on github.com. */
     public void revokeAllTokens(GitHubUser user) {
-        state.revokeAll(user.id());
+        state.tokens().revokeAll(user.id());
     }
 
     public void setOutage(Outage outage) {
         failures.outage(outage);
     }
 
-    /** The next token exchange answers 200 with this {@code error}, burning its code even if the code was good. */
+    /**
+     * The next token request answers 200 with this {@code error}: a code exchange burns its code even if the code
+     * was good; a refresh uses nothing up.
+     */
     public void failNextTokenExchange(String error) {
         failures.failNextTokenExchange(error);
     }
@@ -117,7 +135,7 @@ public final class FakeGitHub implements AutoCloseable {
         failures.failUserEndpoint(status);
     }
 
-    /** Moves the fake's clock on, for codes that outlive their 10 minutes. */
+    /** Moves the fake's clock on, for codes that outlive their 10 minutes and GitHub App tokens their 8 hours. */
     public void advanceClock(Duration amount) {
         state.advanceClock(amount);
     }
@@ -138,8 +156,14 @@ public final class FakeGitHub implements AutoCloseable {
         return matching;
     }
 
+    /** The user's access tokens that GitHub would accept now: issued, not revoked, not expired. */
     public Set<String> liveTokens(GitHubUser user) {
-        return state.liveTokens(user.id());
+        return state.tokens().live(user.id(), state.now());
+    }
+
+    /** The user's refresh tokens that GitHub would accept now: not used, not revoked, not expired. */
+    public Set<String> liveRefreshTokens(GitHubUser user) {
+        return state.tokens().liveRefreshTokens(user.id(), state.now());
     }
 
     /** No outage and no queued or standing failure; users, apps, tokens and the journal stay. */

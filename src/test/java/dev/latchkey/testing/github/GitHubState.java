@@ -8,25 +8,23 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 
-/** Everything the fake GitHub knows (users, apps, codes, tokens), safe to use from many request threads at once. */
+/** Everything the fake GitHub knows (users, orgs, apps, codes, tokens), safe to use from many threads at once. */
 final class GitHubState {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     private final Map<Long, GitHubUser> users = new ConcurrentHashMap<>();
+    private final Map<String, Organization> organizations = new ConcurrentHashMap<>();
+    private final Map<Long, CopyOnWriteArrayList<Organization>> memberships = new ConcurrentHashMap<>();
     private final Map<String, OAuthApp> apps = new ConcurrentHashMap<>();
     private final Map<String, AuthorizationCode> codes = new ConcurrentHashMap<>();
-    private final Map<String, AccessToken> tokens = new ConcurrentHashMap<>();
+    private final IssuedTokens tokens = new IssuedTokens();
     private final AtomicReference<Long> signedInUserId = new AtomicReference<>();
     private final AtomicReference<Duration> clockOffset = new AtomicReference<>(Duration.ZERO);
-    private final AtomicLong tokenIds = new AtomicLong();
     private volatile Urls urls;
 
     Urls urls() {
@@ -49,7 +47,7 @@ final class GitHubState {
         String name = Character.toUpperCase(login.charAt(0)) + login.substring(1);
         GitHubUser user;
         do {
-            long id = 10_000_000L + RANDOM.nextInt(990_000_000);
+            long id = randomId();
             user = new GitHubUser(id, login, name, List.of(Email.primary(login + "@example.com")),
                     urls.web() + "/avatars/u/" + id + "?v=4", now().truncatedTo(ChronoUnit.SECONDS));
         } while (users.putIfAbsent(user.id(), user) != null);
@@ -73,8 +71,22 @@ final class GitHubState {
         return Optional.ofNullable(signedInUserId.get()).flatMap(this::user);
     }
 
-    void addApp(String clientId, String clientSecret) {
-        apps.put(clientId, new OAuthApp(clientId, clientSecret));
+    /** Makes the user a member of the organization with this login, created on first use. */
+    Organization join(long userId, String login) {
+        Organization organization = organizations.computeIfAbsent(login, name -> {
+            long id = randomId();
+            return new Organization(id, name, urls.web() + "/avatars/u/" + id + "?v=4");
+        });
+        memberships.computeIfAbsent(userId, id -> new CopyOnWriteArrayList<>()).addIfAbsent(organization);
+        return organization;
+    }
+
+    List<Organization> organizationsOf(long userId) {
+        return List.copyOf(memberships.getOrDefault(userId, new CopyOnWriteArrayList<>()));
+    }
+
+    void addApp(String clientId, String clientSecret, boolean expiringTokens) {
+        apps.put(clientId, new OAuthApp(clientId, clientSecret, expiringTokens));
     }
 
     Optional<OAuthApp> app(String clientId) {
@@ -96,42 +108,21 @@ final class GitHubState {
         return code == null ? Optional.empty() : Optional.ofNullable(codes.remove(code));
     }
 
+    /** An OAuth token ({@code gho_}) of the app, or a classic personal access token ({@code ghp_}) without one. */
     AccessToken issueToken(long userId, String clientId, List<String> scopes) {
-        return issueToken(userId, clientId == null ? "ghp_" : "gho_", clientId, scopes);
+        return tokens.issue(userId, clientId == null ? "ghp_" : "gho_", clientId, scopes, now());
     }
 
-    AccessToken issueToken(long userId, String prefix, String clientId, List<String> scopes) {
-        StringBuilder value = new StringBuilder(prefix);
-        for (int i = 0; i < (prefix.equals("github_pat_") ? 82 : 36); i++) {
-            value.append(ALPHANUMERIC.charAt(RANDOM.nextInt(ALPHANUMERIC.length())));
-        }
-        AccessToken token = new AccessToken(tokenIds.incrementAndGet(), value.toString(), userId, clientId, List.copyOf(scopes),
-                now().truncatedTo(ChronoUnit.SECONDS));
-        tokens.put(token.value(), token);
-        return token;
+    IssuedTokens tokens() {
+        return tokens;
     }
 
+    /** A live token (issued, not revoked, not expired) by its value. */
     Optional<AccessToken> token(String value) {
-        return value == null ? Optional.empty() : Optional.ofNullable(tokens.get(value));
+        return tokens.find(value, now());
     }
 
-    void revoke(String value) {
-        tokens.remove(value);
-    }
-
-    /** Deletes the user's grant for the app: every token the app holds for that user. */
-    void revokeGrant(long userId, String clientId) {
-        tokens.values().removeIf(t -> t.userId() == userId && t.isIssuedTo(clientId));
-    }
-
-    void revokeAll(long userId) {
-        tokens.values().removeIf(t -> t.userId() == userId);
-    }
-
-    Set<String> liveTokens(long userId) {
-        return tokens.values().stream()
-                .filter(t -> t.userId() == userId)
-                .map(AccessToken::value)
-                .collect(Collectors.toUnmodifiableSet());
+    private static long randomId() {
+        return 10_000_000L + RANDOM.nextInt(990_000_000);
     }
 }

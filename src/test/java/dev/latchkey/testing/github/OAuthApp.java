@@ -3,8 +3,10 @@ package dev.latchkey.testing.github;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
-/** A registered OAuth App: its client id and secret. */
-record OAuthApp(String clientId, String clientSecret) {
+/**
+ * A registered app: an OAuth App (tokens that never expire) or a GitHub App whose user tokens expire and refresh.
+ */
+record OAuthApp(String clientId, String clientSecret, boolean expiringTokens) {
 
     boolean hasSecret(String candidate) {
         return candidate != null && MessageDigest.isEqual(

@@ -35,6 +35,9 @@ final class RestApiHandler {
         if (method.equals("GET") && path.equals("/user/emails")) {
             return users.emails(request);
         }
+        if (method.equals("GET") && path.equals("/user/orgs")) {
+            return users.organizations(request);
+        }
         if (path.startsWith("/applications/")) {
             return applications.handle(request, path);
         }

@@ -8,12 +8,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
-/** {@code GET /user} and {@code GET /user/emails}, authenticated by a user's token as GitHub does. */
+/** {@code GET /user}, {@code /user/emails} and {@code /user/orgs}, authenticated by a user's token as GitHub does. */
 final class UserEndpoints {
 
     private static final String USER_DOCS = "https://docs.github.com/rest/users/users#get-the-authenticated-user";
     private static final String EMAILS_DOCS =
             "https://docs.github.com/rest/users/emails#list-email-addresses-for-the-authenticated-user";
+    private static final String ORGS_DOCS =
+            "https://docs.github.com/rest/orgs/orgs#list-organizations-for-the-authenticated-user";
+    private static final String ORG_SCOPES = "admin:org, read:org, repo, user, write:org";
 
     private final GitHubState state;
     private final Failures failures;
@@ -47,7 +50,26 @@ final class UserEndpoints {
         });
     }
 
-    /** Missing credentials and bad credentials are different 401s on GitHub. */
+    /** Needs {@code read:org} or {@code user} (or a broader org scope) from tokens that have OAuth scopes. */
+    ResponseDefinition organizations(Request request) {
+        return authenticated(request, ORGS_DOCS, ORG_SCOPES, (token, user) -> {
+            if (token.hasOAuthScopes() && !token.hasAnyScope("read:org", "write:org", "admin:org", "user")) {
+                return Replies.apiError(403, "You need at least read:org scope or user scope to list your"
+                        + " organizations.", ORGS_DOCS);
+            }
+            Map<String, String> query = Params.query(request);
+            List<Organization> organizations = state.organizationsOf(user.id());
+            Page page = Page.of(query, organizations.size());
+            var array = Replies.JSON.createArrayBuilder();
+            organizations.subList(page.from(), page.to())
+                    .forEach(org -> array.add(UserJson.organization(org, state.urls())));
+            ResponseDefinitionBuilder reply = Replies.api(200, array.build());
+            String link = page.linkHeader(state.urls().api() + "/user/orgs", query.containsKey("per_page"));
+            return link.isEmpty() ? reply : reply.withHeader("Link", link);
+        });
+    }
+
+    /** Missing credentials and bad credentials are different 401s on GitHub; expired tokens are bad credentials. */
     private ResponseDefinition authenticated(
             Request request, String documentationUrl, String acceptedScopes,
             BiFunction<AccessToken, GitHubUser, ResponseDefinitionBuilder> handler) {
@@ -60,8 +82,10 @@ final class UserEndpoints {
             return Replies.badCredentials().build();
         }
         ResponseDefinitionBuilder reply = handler.apply(token.get(), user.get())
-                .withHeader("X-OAuth-Scopes", token.get().scopeHeader())
                 .withHeader("X-Accepted-OAuth-Scopes", acceptedScopes);
+        if (token.get().hasOAuthScopes()) {
+            reply.withHeader("X-OAuth-Scopes", token.get().scopeHeader());
+        }
         return rateLimits.count(user.get().id(), state.now()).addHeaders(reply).build();
     }
 

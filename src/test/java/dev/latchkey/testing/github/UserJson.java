@@ -53,6 +53,26 @@ final class UserJson {
                 .add("site_admin", false);
     }
 
+    /** An organization as lists of organizations show it (GitHub's "organization-simple"). */
+    static JsonObject organization(Organization org, Urls urls) {
+        String api = urls.api() + "/orgs/" + org.login();
+        return Replies.JSON.createObjectBuilder()
+                .add("login", org.login())
+                .add("id", org.id())
+                .add("node_id", Base64.getEncoder().encodeToString(
+                        ("04:Organization" + org.id()).getBytes(StandardCharsets.US_ASCII)))
+                .add("url", api)
+                .add("repos_url", api + "/repos")
+                .add("events_url", api + "/events")
+                .add("hooks_url", api + "/hooks")
+                .add("issues_url", api + "/issues")
+                .add("members_url", api + "/members{/member}")
+                .add("public_members_url", api + "/public_members{/member}")
+                .add("avatar_url", org.avatarUrl())
+                .addNull("description")
+                .build();
+    }
+
     static JsonObject email(Email email) {
         JsonObjectBuilder json = Replies.JSON.createObjectBuilder()
                 .add("email", email.email())

@@ -1,0 +1,13 @@
+package dev.latchkey.auth.github;
+
+import dev.latchkey.web.ApiException;
+
+/**
+ * GitHub timed out, dropped the connection or answered 5xx while a signed-in user's request needed it.
+ */
+class GitHubNotAnsweringException extends ApiException {
+
+    GitHubNotAnsweringException() {
+        super(503, "GitHub is not answering; try again later");
+    }
+}

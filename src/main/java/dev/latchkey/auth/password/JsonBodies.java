@@ -1,0 +1,62 @@
+package dev.latchkey.auth.password;
+
+import dev.latchkey.web.ApiException;
+import jakarta.json.JsonException;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.json.bind.JsonbException;
+import jakarta.json.bind.config.PropertyNamingStrategy;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads the small JSON bodies of the password endpoints, answering a wrong one with what to send instead.
+ */
+final class JsonBodies {
+
+    static final int MAX_BYTES = 8 * 1024;
+
+    private JsonBodies() {
+    }
+
+    /** The body as {@code type}; 415 without a Content-Type, 413 over 8 KiB, 400 naming {@code expected} otherwise. */
+    static <T> T read(MediaType contentType, InputStream body, Class<T> type, String expected) {
+        // JAX-RS lets a request without Content-Type through @Consumes, and a cross-site page can post a typeless
+        // body without a preflight: refusing it keeps these endpoints JSON-only (login CSRF).
+        if (contentType == null) {
+            throw new ApiException(415, "Unsupported content type: send application/json.");
+        }
+        byte[] bytes;
+        try {
+            bytes = body == null ? new byte[0] : body.readNBytes(MAX_BYTES + 1);
+        } catch (IOException unreadable) {
+            throw notExpected(expected);
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new ApiException(413, "The request body is too large.");
+        }
+        T value;
+        try {
+            value = Reader.JSONB.fromJson(new String(bytes, StandardCharsets.UTF_8), type);
+        } catch (JsonbException | JsonException | ClassCastException notThisShape) {
+            throw notExpected(expected);
+        }
+        if (value == null) {
+            throw notExpected(expected);
+        }
+        return value;
+    }
+
+    private static ApiException notExpected(String expected) {
+        return new ApiException(400, "The request body must be a JSON object: " + expected);
+    }
+
+    // Built on first read, so the records stay usable without a JSON-B implementation (unit tests).
+    private static final class Reader {
+        static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
+                .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES));
+    }
+}

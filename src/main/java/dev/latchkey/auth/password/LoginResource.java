@@ -1,0 +1,66 @@
+package dev.latchkey.auth.password;
+
+import dev.latchkey.auth.session.ClientDevice;
+import dev.latchkey.auth.session.SignInResponses;
+import dev.latchkey.auth.session.SignInSessions;
+import dev.latchkey.ratelimit.RateLimited;
+import dev.latchkey.ratelimit.RateLimits;
+import dev.latchkey.user.User;
+import dev.latchkey.user.UserView;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * Signing in with an email and password.
+ */
+@Path("/auth/login")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class LoginResource {
+
+    static final String EXPECTED = "{\"email\": \"...\", \"password\": \"...\"}";
+
+    @Inject
+    PasswordLogins logins;
+
+    @Inject
+    SignInSessions sessions;
+
+    /** The body of {@code POST /auth/login}; public because JSON-B builds it by reflection. */
+    public record Credentials(String email, String password) {
+
+        // The generated toString would print the password into any log line that mentions the record.
+        @Override
+        public String toString() {
+            return "Credentials[email=" + email + ", password=<redacted>]";
+        }
+    }
+
+    @POST
+    @RateLimited(RateLimits.Action.SIGN_IN)
+    @Operation(summary = "Sign in with {email, password}: emails compare case-insensitively, passwords exactly")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Credentials.class)))
+    @APIResponse(responseCode = "200", description = "{ok, access_token, token_type, expires_in, user} and the cookie")
+    @APIResponse(responseCode = "401", description = "Invalid credentials (unknown email or wrong password alike)")
+    @APIResponse(responseCode = "429", description = "Too many sign-in attempts from this address or on this email")
+    public Response login(InputStream body, @Context HttpHeaders headers, @Context HttpServletRequest request) {
+        Credentials credentials = JsonBodies.read(headers.getMediaType(), body, Credentials.class, EXPECTED);
+        User user = logins.login(credentials.email(), credentials.password());
+        return SignInResponses.signedIn(200, sessions.begin(user.id(), ClientDevice.of(request)), UserView.of(user));
+    }
+}

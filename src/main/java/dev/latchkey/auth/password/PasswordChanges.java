@@ -1,0 +1,31 @@
+package dev.latchkey.auth.password;
+
+import dev.latchkey.auth.AuthenticatedCaller;
+import dev.latchkey.web.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Changes a signed-in user's password and ends their other sessions.
+ */
+@ApplicationScoped
+class PasswordChanges {
+
+    @Inject
+    PasswordLogins logins;
+
+    @Inject
+    PasswordCredentials credentials;
+
+    @Inject
+    PasswordHasher hasher;
+
+    void change(AuthenticatedCaller caller, String currentPassword, String newPassword) {
+        if (currentPassword == null || currentPassword.isEmpty()) {
+            throw new ApiException(400, "Enter your current password");
+        }
+        PasswordRules.requireValidPassword(newPassword);
+        logins.confirm(caller.userId(), currentPassword);
+        credentials.change(caller.userId(), hasher.hash(newPassword), caller.sessionId());
+    }
+}

@@ -1,0 +1,82 @@
+package dev.latchkey.auth.password;
+
+import dev.latchkey.ratelimit.RateLimits;
+import dev.latchkey.user.User;
+import dev.latchkey.user.Users;
+import dev.latchkey.web.ApiException;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Checks an email and password, or a signed-in user's password, and brings weaker hashes up to the current cost.
+ */
+@ApplicationScoped
+public class PasswordLogins {
+
+    static final String INVALID_CREDENTIALS = "Invalid credentials";
+
+    private static final Logger LOG = Logger.getLogger(PasswordLogins.class.getName());
+
+    @Inject
+    PasswordCredentials credentials;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    Users users;
+
+    @Inject
+    RateLimits limits;
+
+    private PasswordCheck check;
+
+    @PostConstruct
+    void init() {
+        check = new PasswordCheck(hasher);
+    }
+
+    /** The user these credentials belong to; an unknown email and a wrong password give the same 401. */
+    User login(String email, String password) {
+        if (email == null || password == null) {
+            throw new ApiException(400, "Enter your email and password");
+        }
+        // Per email as well as per address: guessing one account's password from many addresses is slowed too.
+        limits.attemptOnAccount(RateLimits.Action.SIGN_IN, "email:" + PasswordRules.normalizedEmail(email));
+        Optional<PasswordCredential> found = credentials.findByEmail(PasswordRules.normalizedEmail(email));
+        PasswordCredential matched = check.matching(found, password)
+                .orElseThrow(() -> new ApiException(401, INVALID_CREDENTIALS));
+        if (hasher.needsRehash(matched.passwordHash())) {
+            rehash(matched, password);
+        }
+        return users.find(matched.userId()).orElseThrow(() -> new ApiException(401, INVALID_CREDENTIALS));
+    }
+
+    private void rehash(PasswordCredential matched, String password) {
+        try {
+            credentials.rehash(matched.userId(), matched.passwordHash(), hasher.hash(password));
+        } catch (RuntimeException e) {
+            // The sign-in is good; the stronger hash waits for the next one.
+            LOG.warning(() -> "Could not rehash a password at the current cost: " + e.getClass().getSimpleName());
+        }
+    }
+
+    public boolean hasPassword(long userId) {
+        return credentials.find(userId).isPresent();
+    }
+
+    /**
+     * Confirms that a signed-in user typed their own password: 400 when the account has none, 403 "Invalid
+     * credentials" when it does not match (403, not 401: the session stays good, only this confirmation failed).
+     */
+    public void confirm(long userId, String password) {
+        PasswordCredential credential = credentials.find(userId)
+                .orElseThrow(() -> new ApiException(400, "This account has no password"));
+        if (!hasher.verify(password, credential.passwordHash())) {
+            throw new ApiException(403, INVALID_CREDENTIALS);
+        }
+    }
+}
