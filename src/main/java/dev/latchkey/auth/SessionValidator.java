@@ -8,6 +8,7 @@ import dev.latchkey.user.User;
 import dev.latchkey.user.Users;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -56,6 +57,9 @@ public class SessionValidator {
                 .filter(session -> session.userId() == claims.get().userId());
         if (live.isEmpty()) {
             return new Refused(INVALID_TOKEN);
+        }
+        if (live.get().lastSeenAt().isBefore(now.minus(Duration.ofMinutes(1)))) {
+            sessions.touch(live.get().id(), now);
         }
         return new Valid(user.get(), claims.get(), live.get());
     }

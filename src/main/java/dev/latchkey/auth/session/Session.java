@@ -72,4 +72,16 @@ public class Session {
     public Instant expiresAt() {
         return expiresAt;
     }
+
+    public Instant lastSeenAt() {
+        return lastSeenAt;
+    }
+
+    public String ipAddress() {
+        return ipAddress;
+    }
+
+    public String userAgent() {
+        return userAgent;
+    }
 }

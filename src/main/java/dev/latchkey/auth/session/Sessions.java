@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -16,6 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class Sessions {
+
+    static final Duration LAST_SEEN_RESOLUTION = Duration.ofMinutes(1);
 
     @PersistenceContext(unitName = "latchkey")
     EntityManager em;
@@ -38,11 +41,67 @@ public class Sessions {
         return Optional.ofNullable(em.find(Session.class, id)).filter(session -> session.liveAt(now));
     }
 
+    /** Ends one session; its expiry moves to now too, so the purge (which follows the expiry index) removes it. */
     @Transactional
     public void revoke(String id) {
-        em.createQuery("UPDATE Session s SET s.revokedAt = :now WHERE s.id = :id AND s.revokedAt IS NULL")
-                .setParameter("now", Instant.now())
+        end("s.id = :id", "id", id);
+    }
+
+    /** Ends one of this user's sessions; false when no live session of theirs has that id. */
+    @Transactional
+    public boolean revokeOwn(long userId, String id) {
+        Instant now = Instant.now();
+        return em.createQuery("UPDATE Session s SET s.revokedAt = :now, s.expiresAt = :now "
+                        + "WHERE s.id = :id AND s.userId = :userId AND s.revokedAt IS NULL AND s.expiresAt > :now")
+                .setParameter("now", now)
                 .setParameter("id", id)
+                .setParameter("userId", userId)
+                .executeUpdate() == 1;
+    }
+
+    /** Ends every session of the user but the one kept (the caller's own). */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public int revokeAllExcept(long userId, String keptSessionId) {
+        Instant now = Instant.now();
+        return em.createQuery("UPDATE Session s SET s.revokedAt = :now, s.expiresAt = :now "
+                        + "WHERE s.userId = :userId AND s.id <> :kept AND s.revokedAt IS NULL")
+                .setParameter("now", now)
+                .setParameter("userId", userId)
+                .setParameter("kept", keptSessionId)
+                .executeUpdate();
+    }
+
+    /** Ends every session of the user. */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public int revokeAll(long userId) {
+        return end("s.userId = :userId", "userId", userId);
+    }
+
+    /** The user's live sessions, newest first. */
+    public List<Session> liveSessionsOf(long userId, Instant now) {
+        return em.createQuery("SELECT s FROM Session s WHERE s.userId = :userId AND s.revokedAt IS NULL "
+                        + "AND s.expiresAt > :now ORDER BY s.createdAt DESC", Session.class)
+                .setParameter("userId", userId)
+                .setParameter("now", now)
+                .getResultList();
+    }
+
+    /** Records activity at most once a minute per session, so checks stay reads almost always. */
+    @Transactional
+    public void touch(String id, Instant now) {
+        em.createQuery("UPDATE Session s SET s.lastSeenAt = :now WHERE s.id = :id AND s.lastSeenAt < :minuteAgo")
+                .setParameter("now", now)
+                .setParameter("id", id)
+                .setParameter("minuteAgo", now.minus(LAST_SEEN_RESOLUTION))
+                .executeUpdate();
+    }
+
+    private int end(String condition, String name, Object value) {
+        Instant now = Instant.now();
+        return em.createQuery("UPDATE Session s SET s.revokedAt = :now, s.expiresAt = :now WHERE " + condition
+                        + " AND s.revokedAt IS NULL")
+                .setParameter("now", now)
+                .setParameter(name, value)
                 .executeUpdate();
     }
 }

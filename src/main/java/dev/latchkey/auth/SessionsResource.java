@@ -1,0 +1,85 @@
+package dev.latchkey.auth;
+
+import dev.latchkey.auth.session.Session;
+import dev.latchkey.auth.session.SessionCookie;
+import dev.latchkey.auth.session.Sessions;
+import dev.latchkey.user.UserView;
+import dev.latchkey.web.ApiException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * The caller's own sessions: seeing them, and ending one or all others.
+ */
+@Path("/auth/sessions")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("user")
+public class SessionsResource {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    SessionCookie cookie;
+
+    /** One session as the list shows it. */
+    public record SessionView(String id, String createdAt, String lastSeenAt, String expiresAt, String ipAddress,
+                              String userAgent, boolean current) {
+
+        static SessionView of(Session session, String currentId) {
+            return new SessionView(session.id(), UserView.timestamp(session.createdAt()),
+                    UserView.timestamp(session.lastSeenAt()), UserView.timestamp(session.expiresAt()),
+                    session.ipAddress(), session.userAgent(), session.id().equals(currentId));
+        }
+    }
+
+    @GET
+    @Operation(summary = "The caller's live sessions, newest first, with this one marked current")
+    @APIResponse(responseCode = "200", description = "[{id, created_at, last_seen_at, expires_at, ip_address, "
+            + "user_agent, current}]")
+    @APIResponse(responseCode = "401", description = "Not authenticated")
+    public List<SessionView> list() {
+        AuthenticatedCaller me = caller.required();
+        return sessions.liveSessionsOf(me.userId(), Instant.now()).stream()
+                .map(session -> SessionView.of(session, me.sessionId())).toList();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "End one of the caller's sessions; ending the current one also expires its cookie")
+    @APIResponse(responseCode = "200", description = "{\"ok\":true}")
+    @APIResponse(responseCode = "404", description = "Session not found (not the caller's, ended, or unknown)")
+    public Response end(@PathParam("id") String id) {
+        AuthenticatedCaller me = caller.required();
+        if (id.length() > 64 || !sessions.revokeOwn(me.userId(), id)) {
+            throw new ApiException(404, "Session not found");
+        }
+        Response.ResponseBuilder answer = Response.ok(Map.of("ok", true));
+        return (id.equals(me.sessionId()) ? answer.header("Set-Cookie", cookie.expire()) : answer).build();
+    }
+
+    @POST
+    @Path("revoke-others")
+    @Operation(summary = "End every session of the caller but this one")
+    @APIResponse(responseCode = "200", description = "{\"ok\":true,\"revoked\":N}")
+    public Map<String, Object> endOthers() {
+        AuthenticatedCaller me = caller.required();
+        return Map.of("ok", true, "revoked", sessions.revokeAllExcept(me.userId(), me.sessionId()));
+    }
+}
