@@ -11,6 +11,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.latchkey.crypto.KeyDerivation;
+import dev.latchkey.crypto.TokenCipher;
 import dev.latchkey.testing.github.FakeGitHub;
 import jakarta.json.JsonObject;
 import java.net.URL;
@@ -143,6 +144,25 @@ class SessionRenewalIT {
         SignedJWT renewed = SignedJWT.parse(me.headers().firstValue("X-Access-Token").orElseThrow());
         assertEquals(issued.getHeader().getKeyID(), renewed.getHeader().getKeyID(), "re-signed with the current key");
         assertEquals(sid(), renewed.getJWTClaimsSet().getStringClaim("sid"));
+    }
+
+    @Test
+    void aGitHubTokenEncryptedUnderAPreviousKeyIsUsedAndReEncryptedUnderTheCurrentOne() throws Exception {
+        long userId = Long.parseLong(issued.getJWTClaimsSet().getSubject());
+        String live = (String) TestDatabase.value("SELECT access_token FROM github_tokens WHERE user_id = ?", userId);
+        TokenCipher current = new TokenCipher(KeyDerivation.fernetKey(LatchkeyDeployment.SECRET_KEY));
+        TokenCipher previous = new TokenCipher(KeyDerivation.fernetKey(PREVIOUS_KEY));
+        String token = current.decrypt(live).value();
+        TestDatabase.update("UPDATE github_tokens SET access_token = ? WHERE user_id = ?", previous.encrypt(token),
+                userId);
+
+        assertEquals(200, browser.get("/auth/github/scopes").statusCode(), "read with the previous key");
+
+        String rewritten = (String) TestDatabase.value("SELECT access_token FROM github_tokens WHERE user_id = ?",
+                userId);
+        assertEquals(token, current.decrypt(rewritten).value(), "now under the current key");
+        org.junit.jupiter.api.Assertions.assertThrows(dev.latchkey.crypto.UnreadableTokenException.class,
+                () -> previous.decrypt(rewritten));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.latchkey.auth.github;
 
+import dev.latchkey.crypto.StoredToken;
 import dev.latchkey.crypto.TokenCipher;
 import dev.latchkey.crypto.UnreadableTokenException;
 import dev.latchkey.user.User;
@@ -34,6 +35,9 @@ public class GitHubTokens {
 
     @PersistenceContext(unitName = "latchkey")
     EntityManager em;
+
+    @Inject
+    GitHubTokenReEncryption reEncryption;
 
     @Inject
     TokenCipher cipher;
@@ -108,10 +112,16 @@ public class GitHubTokens {
     }
 
     private GitHubAccess access(StoredGitHubToken stored) {
+        StoredToken read;
         try {
-            return GitHubAccess.of(cipher.decrypt(stored.accessToken()).value(), stored.scopes());
+            read = cipher.decrypt(stored.accessToken());
         } catch (UnreadableTokenException e) {
             throw new ApiException(401, UNREADABLE);
         }
+        if (read.needsReEncryption()) {
+            // Key rotation (and plaintext left by older systems): the current key takes over on first use.
+            reEncryption.reEncrypt(stored.userId(), stored.accessToken(), read.value());
+        }
+        return GitHubAccess.of(read.value(), stored.scopes());
     }
 }

@@ -78,6 +78,10 @@ public class StoredGitHubToken {
         return refreshToken != null && (refreshExpiresAt == null || now.isBefore(refreshExpiresAt));
     }
 
+    long userId() {
+        return userId;
+    }
+
     String accessToken() {
         return accessToken;
     }
