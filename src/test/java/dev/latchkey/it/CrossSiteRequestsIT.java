@@ -105,6 +105,21 @@ class CrossSiteRequestsIT {
     }
 
     @Test
+    void signInsPostedFromAForeignPageAreRefusedButScriptsMaySignIn() {
+        Browser visitor = new Browser(browser.base()).onPage("https://evil.com");
+        assertProblem(visitor.post("/auth/login", "{\"email\":\"a@example.com\",\"password\":\"whatever1\"}"),
+                403, "Invalid origin");
+        assertProblem(visitor.post("/auth/register", "{\"email\":\"b@example.com\",\"password\":\"whatever1\"}"),
+                403, "Invalid origin");
+        assertProblem(visitor.post("/auth/pat-signin", "{\"token\":\"ghp_abc\"}"), 403, "Invalid origin");
+
+        Browser script = new Browser(browser.base()).asScript();
+        String email = "script-" + System.nanoTime() + "@example.com";
+        assertEquals(201, script.post("/auth/register", "{\"email\":\"" + email + "\",\"password\":\"correct horse\"}")
+                .statusCode(), "no Origin at all: a script may sign in");
+    }
+
+    @Test
     void theFrontendAndLatchkeyItselfMayChangeState() {
         assertEquals(200, browser.onPage("http://localhost:3000").post("/auth/logout", "").statusCode());
         Browser same = new Browser(browser.base());

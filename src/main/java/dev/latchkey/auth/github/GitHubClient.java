@@ -96,19 +96,17 @@ public class GitHubClient {
 
     /** Revokes every token of this app for the token's owner. */
     public void revokeGrant(String token) {
-        String body = jakarta.json.Json.createObjectBuilder().add("access_token", token).build().toString();
-        http.send(http.request(settings.apiUrl() + "/applications/" + settings.clientId() + "/grant")
-                .header("Accept", "application/vnd.github+json")
-                .header("Authorization", "Basic " + basicCredentials())
-                .header("Content-Type", "application/json")
-                .method("DELETE", HttpRequest.BodyPublishers.ofString(body))
-                .build());
+        deleteAuthorization("grant", token);
     }
 
     /** Revokes one token of this app (GitHub answers 404 for a token it no longer knows). */
     public void revokeToken(String token) {
+        deleteAuthorization("token", token);
+    }
+
+    private void deleteAuthorization(String what, String token) {
         String body = jakarta.json.Json.createObjectBuilder().add("access_token", token).build().toString();
-        http.send(http.request(settings.apiUrl() + "/applications/" + settings.clientId() + "/token")
+        http.send(http.request(settings.apiUrl() + "/applications/" + settings.clientId() + "/" + what)
                 .header("Accept", "application/vnd.github+json")
                 .header("Authorization", "Basic " + basicCredentials())
                 .header("Content-Type", "application/json")
