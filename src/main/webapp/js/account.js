@@ -1,0 +1,216 @@
+// The signed-in page: profile, sign-in methods, GitHub scopes, sessions, recent activity, and signing out.
+import {api, busy, clear, element, send, show, signOut, when, ApiError} from "./api.js";
+import {errorMessage, takeErrorCode} from "./errors.js";
+import {showImpersonation} from "./impersonation.js";
+import {listOf} from "./lists.js";
+
+const errorCode = takeErrorCode();
+
+async function start() {
+    let me;
+    try {
+        me = await api("GET", "/auth/me");
+    } catch (e) {
+        backToSignIn(e);
+        return;
+    }
+    showProfile(me);
+    showImpersonation(me);
+    showAdminLink(me);
+    if (errorCode) {
+        show("methods-error", errorMessage(errorCode));
+    }
+    await Promise.all([showMethods(me), showSessions(), showAudit()]);
+    document.getElementById("main").removeAttribute("aria-busy");
+}
+
+function backToSignIn(error) {
+    if (error.status === 401) {
+        sessionStorage.setItem("latchkey.signin-reason", "Please sign in to continue.");
+    } else {
+        sessionStorage.setItem("latchkey.signin-problem", error.message);
+    }
+    location.replace("/");
+}
+
+function showProfile(me) {
+    const name = me.name || me.github_username || me.email || "Your account";
+    document.getElementById("profile-name").textContent = name;
+    show("profile-login", me.github_username ? "@" + me.github_username : "");
+    show("profile-email", me.email || "");
+    document.getElementById("avatar-fallback").textContent = name.trim().charAt(0).toUpperCase();
+    const avatar = document.getElementById("avatar");
+    if (me.avatar_url) {
+        // An avatar that cannot load (offline, blocked by the page's policy) leaves the initial in its place.
+        avatar.addEventListener("load", () => {
+            avatar.hidden = false;
+            document.getElementById("avatar-fallback").hidden = true;
+        });
+        avatar.alt = "Avatar of " + name;
+        avatar.src = me.avatar_url;
+    }
+}
+
+async function showAdminLink(me) {
+    let admin = me.role === "admin";
+    if (me.role === undefined && !me.impersonated_by) {
+        admin = await api("GET", "/admin/users?size=1").then(() => true, () => false);
+    }
+    document.getElementById("admin-link").hidden = !admin;
+}
+
+async function showMethods(me) {
+    const list = document.getElementById("methods");
+    list.replaceChildren();
+    let accounts = [];
+    try {
+        accounts = (await api("GET", "/auth/accounts")).accounts;
+    } catch (e) {
+        show("methods-error", e.message);
+    }
+    const github = accounts.find(a => a.provider === "github");
+    const password = accounts.find(a => a.provider === "password");
+    if (github) {
+        list.append(element("li", "method", "GitHub: @" + github.login));
+    }
+    if (password) {
+        list.append(element("li", "method", "Email and password: " + password.email));
+    }
+    const providers = await api("GET", "/auth/providers").catch(() => ({github: false}));
+    document.getElementById("link-github").hidden = Boolean(github) || !providers.github || Boolean(me.impersonated_by);
+    document.getElementById("reconnect-github").hidden = !github || Boolean(me.impersonated_by);
+    document.getElementById("unlink-github").hidden = !(github && password) || Boolean(me.impersonated_by);
+    await showScopes(Boolean(github));
+}
+
+async function showScopes(linked) {
+    const section = document.getElementById("scopes-section");
+    section.hidden = !linked;
+    if (!linked) {
+        return;
+    }
+    try {
+        const scopes = await api("GET", "/auth/github/scopes");
+        document.getElementById("scopes-granted").textContent = scopes.granted.join(", ") || "none";
+        const missing = scopes.missing.length ? scopes.missing.join(", ") + " (reconnect to grant)" : "none";
+        document.getElementById("scopes-missing").textContent = missing;
+    } catch (e) {
+        show("scopes-error", e.message);
+    }
+}
+
+async function showSessions() {
+    const list = document.getElementById("sessions");
+    try {
+        const sessions = await api("GET", "/auth/sessions");
+        list.replaceChildren(...sessions.map(sessionRow));
+        document.getElementById("end-others").hidden = sessions.length < 2;
+    } catch (e) {
+        show("sessions-error", e.message);
+    }
+}
+
+function sessionRow(session) {
+    const row = element("li", "session" + (session.current ? " current" : ""));
+    row.dataset.sessionId = session.id;
+    const device = element("span", "device", deviceName(session.user_agent));
+    device.title = session.user_agent || "";
+    if (session.current) {
+        device.append(" ", element("strong", "badge this-device", "This device"));
+    }
+    const details = `Signed in ${when(session.created_at)} from ${session.ip_address || "an unknown address"}; `
+        + `last seen ${when(session.last_seen_at)}`;
+    const end = element("button", "end-session", session.current ? "End (sign out)" : "End session");
+    end.type = "button";
+    end.dataset.busy = "Ending…";
+    end.setAttribute("aria-label", session.current ? "End this device's session and sign out"
+        : `End the session of ${deviceName(session.user_agent)} from ${when(session.created_at)}`);
+    end.addEventListener("click", () => endSession(end, session));
+    row.append(device, element("span", "muted details", details), end);
+    return row;
+}
+
+const BROWSERS = [["Edg/", "Edge"], ["OPR/", "Opera"], ["Firefox/", "Firefox"], ["Chrome/", "Chrome"],
+    ["Safari/", "Safari"]];
+const SYSTEMS = [["Android", "Android"], ["iPhone", "iPhone"], ["iPad", "iPad"], ["Windows", "Windows"],
+    ["Mac OS X", "macOS"], ["Linux", "Linux"]];
+
+/** "Chrome on Linux" from a user agent; anything unrecognised is shown as it is. */
+function deviceName(userAgent) {
+    if (!userAgent) {
+        return "Unknown device";
+    }
+    const browser = BROWSERS.find(([marker]) => userAgent.includes(marker));
+    const system = SYSTEMS.find(([marker]) => userAgent.includes(marker));
+    return browser ? browser[1] + (system ? " on " + system[1] : "") : userAgent;
+}
+
+async function endSession(button, session) {
+    await busy(button, async () => {
+        clear("sessions-error", "sessions-status");
+        try {
+            await send("DELETE", "/auth/sessions/" + encodeURIComponent(session.id));
+        } catch (e) {
+            show("sessions-error", e.message);
+            return;
+        }
+        if (session.current) {
+            location.assign("/?signed_out=1");
+            return;
+        }
+        show("sessions-status", "Session ended.");
+        await showSessions();
+    });
+}
+
+async function endOthers(button) {
+    await busy(button, async () => {
+        clear("sessions-error", "sessions-status");
+        try {
+            const answer = await api("POST", "/auth/sessions/revoke-others");
+            show("sessions-status", `Ended ${answer.revoked} other session${answer.revoked === 1 ? "" : "s"}.`);
+        } catch (e) {
+            show("sessions-error", e.message);
+        }
+        await showSessions();
+    });
+}
+
+async function unlinkGitHub(button) {
+    await busy(button, async () => {
+        clear("methods-error", "methods-status");
+        try {
+            await send("DELETE", "/auth/accounts/github");
+            show("methods-status", "GitHub was unlinked.");
+        } catch (e) {
+            show("methods-error", e.message);
+        }
+        await showMethods(await api("GET", "/auth/me"));
+    });
+}
+
+async function showAudit() {
+    const list = document.getElementById("audit");
+    try {
+        const events = listOf(await api("GET", "/auth/audit"), "events");
+        list.replaceChildren(...events.slice(0, 20).map(auditRow));
+        if (!events.length) {
+            show("audit-error", "No activity yet.");
+        }
+    } catch (e) {
+        show("audit-error", e.status === 404 ? "Activity is not available on this server." : e.message);
+    }
+}
+
+function auditRow(event) {
+    const type = String(event.type || event.event_type || event.event || "event").replace(/[_.]/g, " ");
+    const outcome = event.success === false || event.reason ? " — " + (event.reason || "failed") : "";
+    const at = when(event.created_at || event.at || event.time || event.timestamp);
+    const where = event.ip_address || event.ip ? " from " + (event.ip_address || event.ip) : "";
+    return element("li", "audit-event", `${at}: ${type}${outcome}${where}`);
+}
+
+document.getElementById("signout").addEventListener("click", event => signOut(event.currentTarget));
+document.getElementById("end-others").addEventListener("click", event => endOthers(event.currentTarget));
+document.getElementById("unlink-github").addEventListener("click", event => unlinkGitHub(event.currentTarget));
+start().catch(e => show("page-error", e instanceof ApiError ? e.message : "Something went wrong: " + e.message));

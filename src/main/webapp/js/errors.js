@@ -1,0 +1,36 @@
+// The ?error= codes Latchkey sends a browser back with after a GitHub sign-in or link, in words.
+
+const MESSAGES = {
+    invalid_state: "The GitHub sign-in expired or was started in another browser. Please try again.",
+    access_denied: "GitHub sign-in was cancelled: you did not authorize Latchkey on GitHub.",
+    github_error: "GitHub could not complete the sign-in. Please try again.",
+    github_unavailable: "GitHub is not answering right now. Please try again in a moment.",
+    github_already_linked: "That GitHub account could not be linked: it already belongs to another user, or your "
+        + "account already has a different GitHub account. Nothing was changed.",
+    banned: "You have been banned from this application. Please contact support if you believe this is an error."
+};
+
+export function errorMessage(code) {
+    if (!code) {
+        return "";
+    }
+    if (MESSAGES[code]) {
+        return MESSAGES[code];
+    }
+    if (code.includes("ban")) {
+        return MESSAGES.banned;
+    }
+    return `Sign-in did not complete (${code.replace(/[^a-z0-9_]/gi, "")}). Please try again.`;
+}
+
+/** The ?error= code of this page's address, taken out of the address bar so a reload does not show it again. */
+export function takeErrorCode() {
+    const params = new URLSearchParams(location.search);
+    const code = params.get("error");
+    if (code) {
+        params.delete("error");
+        const rest = params.toString();
+        history.replaceState(null, "", location.pathname + (rest ? "?" + rest : ""));
+    }
+    return code;
+}
