@@ -203,10 +203,11 @@ async function showAudit() {
 }
 
 function auditRow(event) {
-    const type = String(event.type || event.event_type || event.event || "event").replace(/[_.]/g, " ");
-    const outcome = event.success === false || event.reason ? " — " + (event.reason || "failed") : "";
-    const at = when(event.created_at || event.at || event.time || event.timestamp);
-    const where = event.ip_address || event.ip ? " from " + (event.ip_address || event.ip) : "";
+    const type = String(event.type || "event").replace(/_/g, " ");
+    const reason = event.detail && event.detail.reason;
+    const outcome = event.type === "sign_in_failed" || reason ? " — " + (reason || "failed") : "";
+    const at = when(event.occurred_at);
+    const where = event.ip_address ? " from " + event.ip_address : "";
     return element("li", "audit-event", `${at}: ${type}${outcome}${where}`);
 }
 

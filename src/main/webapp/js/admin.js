@@ -88,8 +88,9 @@ function wire(row, user, select) {
                 error.hidden = false;
                 return;
             }
-            show("users-status", done);
             await load(page);
+            // After the reload, which resets the status line.
+            show("users-status", done);
         }));
     };
     act(".save-role", () => send("POST", path + "/role", {role: select.value}), "Role changed.");

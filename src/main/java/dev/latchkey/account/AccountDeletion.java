@@ -1,5 +1,7 @@
 package dev.latchkey.account;
 
+import dev.latchkey.audit.AuditTrail;
+import dev.latchkey.audit.AuditType;
 import dev.latchkey.auth.AuthenticatedCaller;
 import dev.latchkey.auth.github.GitHubLinks;
 import dev.latchkey.auth.password.PasswordLogins;
@@ -10,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Deletes a user's account once they confirm it: the user, their sessions and sign-in methods, and their GitHub token.
@@ -32,11 +35,15 @@ class AccountDeletion {
     @Inject
     Users users;
 
+    @Inject
+    AuditTrail audit;
+
     void delete(AuthenticatedCaller caller, String password) {
         confirm(caller, password);
         // Revoked first, while the token is still stored; GitHub being down does not keep anyone from leaving.
         github.revokeStoredToken(caller.userId());
         users.delete(caller.userId());
+        audit.record(AuditType.ACCOUNT_DELETED, caller.userId(), caller.userId(), Map.of("by", "self"));
     }
 
     /** A user with a password types it; a GitHub-only user must have signed in within the last ten minutes. */

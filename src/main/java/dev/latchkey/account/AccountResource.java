@@ -1,6 +1,7 @@
 package dev.latchkey.account;
 
 import dev.latchkey.auth.Caller;
+import dev.latchkey.auth.NotWhileImpersonating;
 import dev.latchkey.auth.session.SessionCookie;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -35,6 +36,7 @@ public class AccountResource {
 
     @DELETE
     @RolesAllowed("user")
+    @NotWhileImpersonating
     @Operation(summary = "Delete the account: its user, sessions and sign-in methods; revokes the GitHub token")
     @APIResponse(responseCode = "200", description = "{\"ok\":true}, and the session cookie expired")
     @APIResponse(responseCode = "400", description = "A user with a password sent none")

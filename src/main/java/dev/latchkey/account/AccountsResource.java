@@ -1,6 +1,7 @@
 package dev.latchkey.account;
 
 import dev.latchkey.auth.Caller;
+import dev.latchkey.auth.NotWhileImpersonating;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -38,6 +39,7 @@ public class AccountsResource {
     @DELETE
     @Path("github")
     @RolesAllowed("user")
+    @NotWhileImpersonating
     @Operation(summary = "Unlink GitHub, revoking the stored token at GitHub, unless it is the only way in")
     @APIResponse(responseCode = "200", description = "{\"ok\":true}")
     @APIResponse(responseCode = "404", description = "No GitHub account is linked to this user")

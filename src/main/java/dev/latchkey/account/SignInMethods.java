@@ -1,5 +1,7 @@
 package dev.latchkey.account;
 
+import dev.latchkey.audit.AuditTrail;
+import dev.latchkey.audit.AuditType;
 import dev.latchkey.auth.github.GitHubLinks;
 import dev.latchkey.auth.password.PasswordCredentials;
 import dev.latchkey.user.User;
@@ -9,12 +11,13 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import java.util.Map;
 
 /**
  * The ways a user signs in to their one account (GitHub, a password), and unlinking GitHub from it.
  */
 @ApplicationScoped
-class SignInMethods {
+public class SignInMethods {
 
     @Inject
     GitHubLinks github;
@@ -22,8 +25,11 @@ class SignInMethods {
     @Inject
     PasswordCredentials passwords;
 
+    @Inject
+    AuditTrail audit;
+
     /** {@code {"accounts":[{"provider":"github","login","scopes"},{"provider":"password","email"}]}}. */
-    JsonObject list(User user) {
+    public JsonObject list(User user) {
         JsonArrayBuilder accounts = Json.createArrayBuilder();
         github.describe(user).ifPresent(linked -> accounts.add(Json.createObjectBuilder()
                 .add("provider", "github")
@@ -45,5 +51,7 @@ class SignInMethods {
         }
         github.revokeStoredToken(user.id());
         github.unlink(user.id());
+        audit.record(AuditType.ACCOUNT_UNLINKED, user.id(), user.id(),
+                Map.of("provider", "github", "login", String.valueOf(user.githubLogin())));
     }
 }

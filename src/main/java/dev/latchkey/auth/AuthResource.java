@@ -1,11 +1,14 @@
 package dev.latchkey.auth;
 
+import dev.latchkey.audit.AuditTrail;
+import dev.latchkey.audit.AuditType;
 import dev.latchkey.auth.github.GitHubSettings;
 import dev.latchkey.auth.session.SessionCookie;
 import dev.latchkey.auth.session.Sessions;
 import dev.latchkey.user.UserView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -39,25 +42,37 @@ public class AuthResource {
     @Inject
     GitHubSettings github;
 
+    @Inject
+    MeViews views;
+
+    @Inject
+    AuditTrail audit;
+
     @GET
     @Path("me")
     @RolesAllowed("user")
     @Operation(summary = "The signed-in user")
-    @APIResponse(responseCode = "200", description = "The user")
+    @APIResponse(responseCode = "200", description = "The user, with impersonated_by {id, github_username, email} "
+            + "while an admin acts as them, else null")
     @APIResponse(responseCode = "401", description = "Not authenticated / Invalid or expired token / User not found")
     public UserView me() {
-        return UserView.of(caller.required().user());
+        return views.of(caller.required());
     }
 
     @POST
     @Path("logout")
-    @Operation(summary = "End this session and expire its cookie; safe to repeat")
+    @Operation(summary = "End this session and expire its cookie (and an impersonating admin's kept one); safe to "
+            + "repeat")
     @APIResponse(responseCode = "200", description = "{\"ok\":true,\"message\":\"Logged out\"}")
-    public Response logout() {
-        caller.current().ifPresent(signedIn -> sessions.revoke(signedIn.sessionId()));
-        return Response.ok(Map.of("ok", true, "message", "Logged out"))
-                .header("Set-Cookie", cookie.expire())
-                .build();
+    public Response logout(@CookieParam(SessionCookie.ADMIN_SESSION_NAME) String adminSession) {
+        caller.current().ifPresent(signedIn -> {
+            sessions.revoke(signedIn.sessionId());
+            audit.record(signedIn.impersonated() ? AuditType.IMPERSONATION_STOPPED : AuditType.SIGN_OUT,
+                    signedIn.actorId(), signedIn.userId(), Map.of());
+        });
+        Response.ResponseBuilder answer = Response.ok(Map.of("ok", true, "message", "Logged out"))
+                .header("Set-Cookie", cookie.expire());
+        return (adminSession == null ? answer : answer.header("Set-Cookie", cookie.expireAdminSession())).build();
     }
 
     @GET
@@ -68,7 +83,7 @@ public class AuthResource {
     public Map<String, Object> whoami(@HeaderParam("X-Actor-Id") String actorHeader, @QueryParam("aid") String aid) {
         Optional<AuthenticatedCaller> signedIn = caller.current();
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("user", signedIn.map(c -> UserView.of(c.user())).orElse(null));
+        answer.put("user", signedIn.map(views::of).orElse(null));
         answer.put("actor_id", ActorIds.of(signedIn, actorHeader, aid));
         return answer;
     }

@@ -3,14 +3,25 @@ package dev.latchkey.auth;
 import dev.latchkey.user.User;
 
 /**
- * The signed-in user and the session their request came with.
+ * The signed-in user and the session their request came with; {@code impersonatorId} is the admin acting as them
+ * in an impersonation session, else null.
  */
-public record AuthenticatedCaller(User user, String sessionId) {
+public record AuthenticatedCaller(User user, String sessionId, Long impersonatorId) {
 
     static final String USER_ATTRIBUTE = AuthenticatedCaller.class.getName() + ".user";
     static final String FAILURE_ATTRIBUTE = AuthenticatedCaller.class.getName() + ".failure";
+    static final String BANNED_ATTRIBUTE = AuthenticatedCaller.class.getName() + ".banned";
 
     public long userId() {
         return user.id();
+    }
+
+    public boolean impersonated() {
+        return impersonatorId != null;
+    }
+
+    /** Who is really acting: the impersonating admin, else the user. */
+    public long actorId() {
+        return impersonated() ? impersonatorId : user.id();
     }
 }

@@ -14,7 +14,7 @@ import java.util.Arrays;
 
 /**
  * Enforces {@code @RolesAllowed} on resources: 401 with the token's refusal reason when nobody is signed in, 403
- * when the caller lacks the role.
+ * when the caller lacks the role, or is an admin acting as a user on an admin or {@link NotWhileImpersonating} route.
  *
  * <p>Done here rather than left to the JAX-RS runtime because runtimes differ: some answer 403 to anonymous callers,
  * and RESTEasy ignores the annotation unless configured.
@@ -35,11 +35,20 @@ public class AuthenticationRequiredFilter implements ContainerRequestFilter {
         if (required == null) {
             return;
         }
-        caller.required();
+        AuthenticatedCaller signedIn = caller.required();
+        if (signedIn.impersonated() && (Arrays.asList(required.value()).contains("admin")
+                || annotated(NotWhileImpersonating.class))) {
+            throw new ApiException(403, NotWhileImpersonating.REFUSAL);
+        }
         boolean allowed = Arrays.stream(required.value()).anyMatch(request.getSecurityContext()::isUserInRole);
         if (!allowed) {
             throw new ApiException(403, "You are not allowed to do this.");
         }
+    }
+
+    private boolean annotated(Class<? extends java.lang.annotation.Annotation> annotation) {
+        return resource.getResourceMethod().isAnnotationPresent(annotation)
+                || resource.getResourceClass().isAnnotationPresent(annotation);
     }
 
     private RolesAllowed requiredRoles() {

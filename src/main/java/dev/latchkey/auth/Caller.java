@@ -25,12 +25,32 @@ public class Caller {
 
     public Optional<AuthenticatedCaller> current() {
         return security.getPrincipalsByType(SessionPrincipal.class).stream().findFirst()
-                .flatMap(principal -> user(principal).map(user -> new AuthenticatedCaller(user, principal.sessionId())));
+                .flatMap(principal -> user(principal).map(user ->
+                        new AuthenticatedCaller(user, principal.sessionId(), principal.impersonatorId())));
     }
 
     /** The signed-in caller on a route that requires one ({@code @RolesAllowed}). */
     public AuthenticatedCaller required() {
         return current().orElseThrow(() -> new NotAuthenticatedException(refusal()));
+    }
+
+    /**
+     * The session token this request presented, with its expiry: only for keeping an impersonating admin's own
+     * session to hand back later. Never log it.
+     */
+    public Optional<PresentedToken> presentedToken() {
+        return security.getPrincipalsByType(SessionPrincipal.class).stream().findFirst()
+                .map(principal -> new PresentedToken(principal.rawToken(),
+                        java.time.Instant.ofEpochSecond(principal.<Long>getClaim("exp"))));
+    }
+
+    /** A session JWT as presented, and when it expires. */
+    public record PresentedToken(String token, java.time.Instant expiresAt) {
+
+        @Override
+        public String toString() {
+            return "PresentedToken[<redacted>]";
+        }
     }
 
     private Optional<User> user(SessionPrincipal principal) {

@@ -18,12 +18,14 @@ import java.util.Set;
  * Reads the session JWT from {@code Authorization: Bearer} or the session cookie and tells the container who calls.
  *
  * <p>It never refuses a request itself: a missing or bad token leaves the caller anonymous, with the reason kept
- * for {@link AuthenticationRequiredFilter}, so public endpoints still answer with a stale cookie.
+ * for {@link AuthenticationRequiredFilter}, so public endpoints still answer with a stale cookie. A banned user's
+ * token is kept for {@link BannedCallerFilter}, which refuses every request. Roles come from the user row.
  */
 @ApplicationScoped
 public class SessionAuthenticationMechanism implements HttpAuthenticationMechanism {
 
-    static final Set<String> ROLES = Set.of("user");
+    static final Set<String> USER_GROUPS = Set.of("user");
+    static final Set<String> ADMIN_GROUPS = Set.of("user", "admin");
 
     @Inject
     SessionValidator validator;
@@ -48,10 +50,21 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
             if (renewals.due(valid.claims(), Instant.now())) {
                 request.setAttribute(SessionRenewalFilter.DUE_ATTRIBUTE, valid);
             }
-            return context.notifyContainerAboutLogin(new SessionPrincipal(token.get(), valid.claims()), ROLES);
+            Set<String> groups = groups(valid);
+            return context.notifyContainerAboutLogin(new SessionPrincipal(token.get(), valid.claims(), groups), groups);
+        }
+        if (outcome instanceof SessionValidator.Banned banned) {
+            request.setAttribute(AuthenticatedCaller.BANNED_ATTRIBUTE, banned.detail());
+            return context.doNothing();
         }
         request.setAttribute(AuthenticatedCaller.FAILURE_ATTRIBUTE, ((SessionValidator.Refused) outcome).reason());
         return context.doNothing();
+    }
+
+    /** Read from the user row on every request, so a role change applies to live sessions at once. */
+    private static Set<String> groups(SessionValidator.Valid valid) {
+        // An admin acting as a user has only that user's rights, whatever the user's own role.
+        return valid.user().admin() && !valid.claims().impersonated() ? ADMIN_GROUPS : USER_GROUPS;
     }
 
     private Optional<String> presentedToken(HttpServletRequest request) {

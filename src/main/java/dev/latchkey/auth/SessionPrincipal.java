@@ -1,6 +1,7 @@
 package dev.latchkey.auth;
 
 import dev.latchkey.auth.session.SessionClaims;
+import jakarta.json.Json;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -15,10 +16,12 @@ public final class SessionPrincipal implements JsonWebToken {
 
     private final String rawToken;
     private final SessionClaims claims;
+    private final Set<String> groups;
 
-    SessionPrincipal(String rawToken, SessionClaims claims) {
+    SessionPrincipal(String rawToken, SessionClaims claims, Set<String> groups) {
         this.rawToken = rawToken;
         this.claims = claims;
+        this.groups = Set.copyOf(groups);
     }
 
     public long userId() {
@@ -29,6 +32,16 @@ public final class SessionPrincipal implements JsonWebToken {
         return claims.sessionId();
     }
 
+    /** The admin acting as the user in an impersonation session, else null. */
+    public Long impersonatorId() {
+        return claims.impersonatorId();
+    }
+
+    /** The token as presented. Only for handing an admin's own session back to them; never log it. */
+    String rawToken() {
+        return rawToken;
+    }
+
     @Override
     public String getName() {
         return Long.toString(claims.userId());
@@ -36,7 +49,9 @@ public final class SessionPrincipal implements JsonWebToken {
 
     @Override
     public Set<String> getClaimNames() {
-        return Set.of(Claims.sub.name(), "sid", Claims.exp.name(), Claims.raw_token.name(), Claims.groups.name());
+        Set<String> names = Set.of(Claims.sub.name(), "sid", Claims.exp.name(), Claims.raw_token.name(),
+                Claims.groups.name());
+        return claims.impersonated() ? union(names, "act") : names;
     }
 
     @Override
@@ -47,7 +62,9 @@ public final class SessionPrincipal implements JsonWebToken {
             case "sid" -> claims.sessionId();
             case "exp" -> claims.expiresAt().getEpochSecond();
             case "raw_token" -> rawToken;
-            case "groups" -> SessionAuthenticationMechanism.ROLES;
+            case "groups" -> groups;
+            case "act" -> claims.impersonated()
+                    ? Json.createObjectBuilder().add("sub", Long.toString(claims.impersonatorId())).build() : null;
             default -> null;
         };
         return (T) value;
@@ -56,7 +73,13 @@ public final class SessionPrincipal implements JsonWebToken {
     @Override
     public Set<String> getGroups() {
         // The interface's default casts the claim to a Set; answer directly so no list ever reaches that cast.
-        return SessionAuthenticationMechanism.ROLES;
+        return groups;
+    }
+
+    private static Set<String> union(Set<String> names, String name) {
+        java.util.Set<String> all = new java.util.HashSet<>(names);
+        all.add(name);
+        return Set.copyOf(all);
     }
 
     @Override

@@ -4,12 +4,15 @@ import dev.latchkey.auth.session.Session;
 import dev.latchkey.auth.session.SessionClaims;
 import dev.latchkey.auth.session.SessionTokens;
 import dev.latchkey.auth.session.Sessions;
+import dev.latchkey.user.BannedException;
 import dev.latchkey.user.User;
+import dev.latchkey.user.UserBan;
 import dev.latchkey.user.Users;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -31,7 +34,7 @@ public class SessionValidator {
     Users users;
 
     /** The caller, or the reason the token is refused. */
-    public sealed interface Outcome permits Valid, Refused {
+    public sealed interface Outcome permits Valid, Refused, Banned {
     }
 
     /** The token is good. */
@@ -40,6 +43,10 @@ public class SessionValidator {
 
     /** The token is refused, with the detail a client is told. */
     public record Refused(String reason) implements Outcome {
+    }
+
+    /** The token is good but its user is banned: every request answers 403 with this detail. */
+    public record Banned(String detail) implements Outcome {
     }
 
     public Outcome validate(String token) {
@@ -52,15 +59,32 @@ public class SessionValidator {
         if (user.isEmpty()) {
             return new Refused(USER_NOT_FOUND);
         }
+        // Before the session check: a ban ends every session, and their old tokens should say why.
+        Optional<UserBan> ban = user.get().banAt(now);
+        if (ban.isPresent()) {
+            return new Banned(BannedException.detail(ban.get()));
+        }
         // The row is the authority: a token whose session was ended or which names another user is refused.
         Optional<Session> live = sessions.findLive(claims.get().sessionId(), now)
                 .filter(session -> session.userId() == claims.get().userId());
-        if (live.isEmpty()) {
+        if (live.isEmpty() || !impersonationHolds(live.get(), claims.get(), now)) {
             return new Refused(INVALID_TOKEN);
         }
         if (live.get().lastSeenAt().isBefore(now.minus(Duration.ofMinutes(1)))) {
             sessions.touch(live.get().id(), now);
         }
         return new Valid(user.get(), claims.get(), live.get());
+    }
+
+    /**
+     * The row and the token must agree on who impersonates, and that admin must still be an admin and not banned:
+     * demoting or banning an admin ends their impersonations at once.
+     */
+    private boolean impersonationHolds(Session session, SessionClaims claims, Instant now) {
+        if (!Objects.equals(session.impersonatorId(), claims.impersonatorId())) {
+            return false;
+        }
+        return session.impersonatorId() == null || users.find(session.impersonatorId())
+                .filter(admin -> admin.admin() && admin.banAt(now).isEmpty()).isPresent();
     }
 }

@@ -1,5 +1,7 @@
 package dev.latchkey.auth;
 
+import dev.latchkey.audit.AuditTrail;
+import dev.latchkey.audit.AuditType;
 import dev.latchkey.auth.session.Session;
 import dev.latchkey.auth.session.SessionCookie;
 import dev.latchkey.auth.session.Sessions;
@@ -38,6 +40,9 @@ public class SessionsResource {
     @Inject
     SessionCookie cookie;
 
+    @Inject
+    AuditTrail audit;
+
     /** One session as the list shows it. */
     public record SessionView(String id, String createdAt, String lastSeenAt, String expiresAt, String ipAddress,
                               String userAgent, boolean current) {
@@ -62,6 +67,7 @@ public class SessionsResource {
 
     @DELETE
     @Path("{id}")
+    @NotWhileImpersonating
     @Operation(summary = "End one of the caller's sessions; ending the current one also expires its cookie")
     @APIResponse(responseCode = "200", description = "{\"ok\":true}")
     @APIResponse(responseCode = "404", description = "Session not found (not the caller's, ended, or unknown)")
@@ -70,16 +76,22 @@ public class SessionsResource {
         if (id.length() > 64 || !sessions.revokeOwn(me.userId(), id)) {
             throw new ApiException(404, "Session not found");
         }
+        audit.record(AuditType.SESSION_ENDED, me.userId(), me.userId(), Map.of("count", 1));
         Response.ResponseBuilder answer = Response.ok(Map.of("ok", true));
         return (id.equals(me.sessionId()) ? answer.header("Set-Cookie", cookie.expire()) : answer).build();
     }
 
     @POST
     @Path("revoke-others")
+    @NotWhileImpersonating
     @Operation(summary = "End every session of the caller but this one")
     @APIResponse(responseCode = "200", description = "{\"ok\":true,\"revoked\":N}")
     public Map<String, Object> endOthers() {
         AuthenticatedCaller me = caller.required();
-        return Map.of("ok", true, "revoked", sessions.revokeAllExcept(me.userId(), me.sessionId()));
+        int revoked = sessions.revokeAllExcept(me.userId(), me.sessionId());
+        if (revoked > 0) {
+            audit.record(AuditType.SESSION_ENDED, me.userId(), me.userId(), Map.of("count", revoked));
+        }
+        return Map.of("ok", true, "revoked", revoked);
     }
 }

@@ -1,6 +1,7 @@
 package dev.latchkey.user;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -8,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A person who signs in to Latchkey, keyed by Latchkey's own id and, when linked, GitHub's numeric id.
@@ -15,6 +17,9 @@ import java.time.Instant;
 @Entity
 @Table(name = "users")
 public class User {
+
+    public static final String ROLE_USER = "user";
+    public static final String ROLE_ADMIN = "admin";
 
     @Id
     @SequenceGenerator(name = "users_seq", sequenceName = "users_seq", allocationSize = 50)
@@ -39,6 +44,12 @@ public class User {
 
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
+
+    @Column(nullable = false)
+    private String role = ROLE_USER;
+
+    @Embedded
+    private UserBan ban;
 
     protected User() {
     }
@@ -81,6 +92,34 @@ public class User {
         githubLogin = null;
         avatarUrl = null;
         updatedAt = now;
+    }
+
+    public void changeRole(String newRole, Instant now) {
+        role = newRole;
+        updatedAt = now;
+    }
+
+    public void ban(String reason, Instant expiresAt, long bannedBy, Instant now) {
+        ban = new UserBan(now, reason, expiresAt, bannedBy);
+        updatedAt = now;
+    }
+
+    public void unban(Instant now) {
+        ban = null;
+        updatedAt = now;
+    }
+
+    public String role() {
+        return role;
+    }
+
+    public boolean admin() {
+        return ROLE_ADMIN.equals(role);
+    }
+
+    /** The ban in force at {@code now}, if any. */
+    public Optional<UserBan> banAt(Instant now) {
+        return Optional.ofNullable(ban).filter(current -> current.activeAt(now));
     }
 
     public boolean hasGitHub() {

@@ -5,17 +5,29 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * A user as the API shows them ({@code /auth/me}): GitHub fields are null for a user without GitHub.
+ * A user as the API shows them ({@code /auth/me}, sign-in answers): GitHub fields are null for a user without GitHub;
+ * {@code role} is {@code user} or {@code admin}; {@code impersonated_by} names the admin acting as them, else null.
  */
 public record UserView(long id, Long githubId, String githubUsername, String name, String email, String avatarUrl,
-                       String createdAt) {
+                       String createdAt, String role, Impersonator impersonatedBy) {
 
     private static final DateTimeFormatter ISO_MILLIS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+    /** The admin in an impersonation session: who they are, not what they may do. */
+    public record Impersonator(long id, String githubUsername, String email) {
+    }
+
     public static UserView of(User user) {
+        return of(user, null);
+    }
+
+    /** The user as seen in a session where {@code impersonatorOrNull} acts as them. */
+    public static UserView of(User user, User impersonatorOrNull) {
+        Impersonator impersonator = impersonatorOrNull == null ? null : new Impersonator(impersonatorOrNull.id(),
+                impersonatorOrNull.githubLogin(), impersonatorOrNull.email());
         return new UserView(user.id(), user.githubId(), user.githubLogin(), user.name(), user.email(),
-                user.avatarUrl(), timestamp(user.createdAt()));
+                user.avatarUrl(), timestamp(user.createdAt()), user.role(), impersonator);
     }
 
     public static String timestamp(Instant instant) {

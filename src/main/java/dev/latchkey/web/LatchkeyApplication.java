@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
  * Latchkey's JAX-RS application, served from the context root.
  */
 @ApplicationPath("/")
-@DeclareRoles({"user"})
+@DeclareRoles({"user", "admin"})
 @OpenAPIDefinition(info = @Info(title = "Latchkey", version = "0.1.0",
         description = "Sign in with GitHub and session management. Every error is application/problem+json."))
 public class LatchkeyApplication extends Application {

@@ -1,13 +1,19 @@
 package dev.latchkey.auth.github;
 
+import dev.latchkey.audit.AuditTrail;
+import dev.latchkey.audit.AuditType;
 import dev.latchkey.auth.session.ClientDevice;
 import dev.latchkey.auth.session.SignInSessions;
+import dev.latchkey.user.Admissions;
+import dev.latchkey.user.BannedException;
 import dev.latchkey.user.User;
+import dev.latchkey.user.Users;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -18,8 +24,9 @@ import java.util.logging.Logger;
  * browser ── GET /auth/github/callback?code&amp;state ──▶ Latchkey
  *   (1) consume the state, once, atomically       (2) check it was issued to this browser
  *   (3) honour GitHub's own error                  (4) exchange the code (PKCE)       ──▶ GitHub
- *   (5) fetch the user (and emails)     ──▶ GitHub (6) when linking, attach GitHub to the account that asked
- *   (7) record user and encrypted token            (8) start a new session, then 302 to the frontend
+ *   (5) fetch the user (and emails)     ──▶ GitHub (6) refuse a banned user
+ *   (7) when linking, attach GitHub to the account that asked
+ *   (8) record user and encrypted token            (9) start a new session, then 302 to the frontend
  * </pre>
  */
 @ApplicationScoped
@@ -44,6 +51,15 @@ class GitHubCallback {
 
     @Inject
     GitHubLinks links;
+
+    @Inject
+    Users users;
+
+    @Inject
+    Admissions admissions;
+
+    @Inject
+    AuditTrail audit;
 
     /** What GitHub (and the browser) brought back. */
     record Arrival(String code, String state, String error, String boundState, ClientDevice device) {
@@ -72,17 +88,35 @@ class GitHubCallback {
         GitHubGrant grant = exchange(arrival.code(), state.codeVerifier());
         // (5) Who signed in.
         GitHubProfile profile = fetchProfile(grant.accessToken());
-        // (6) Never by matching emails: only an authorization the signed-in user started links an account.
+        // (6) Before anything of theirs is written; a linking user is checked when their session starts.
+        refuseIfBanned(profile);
+        // (7) Never by matching emails: only an authorization the signed-in user started links an account.
         state.linkUserId().ifPresent(userId -> link(userId, profile));
-        // (7) One row per GitHub account, even when first sign-ins race; a linked account is found by its GitHub id.
+        // (8) One row per GitHub account, even when first sign-ins race; a linked account is found by its GitHub id.
         User user = accounts.record(profile, grant);
-        // (8) A new session every time: no fixation.
-        return new Completed(sessions.begin(user.id(), arrival.device()), frontend.to(state.redirectPath()));
+        // (9) A new session every time: no fixation.
+        try {
+            SignInSessions.IssuedSession session = sessions.begin(user.id(), arrival.device(), "github");
+            return new Completed(session, frontend.to(state.redirectPath()));
+        } catch (BannedException banned) {
+            throw GitHubSignInFailure.banned(banned.detail());
+        }
+    }
+
+    private void refuseIfBanned(GitHubProfile profile) {
+        try {
+            users.findByGitHubId(profile.identity().githubId())
+                    .ifPresent(known -> admissions.refuseIfBanned(known, "github"));
+        } catch (BannedException banned) {
+            throw GitHubSignInFailure.banned(banned.detail());
+        }
     }
 
     private void link(long userId, GitHubProfile profile) {
         try {
             links.attach(userId, profile.identity());
+            audit.record(AuditType.ACCOUNT_LINKED, userId, userId,
+                    Map.of("provider", "github", "login", profile.identity().login()));
         } catch (GitHubSignInFailure refused) {
             throw refused;
         } catch (RuntimeException lostRace) {

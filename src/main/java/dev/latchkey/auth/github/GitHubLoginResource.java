@@ -1,6 +1,10 @@
 package dev.latchkey.auth.github;
 
+import dev.latchkey.audit.AuditTrail;
+import dev.latchkey.auth.AuthenticatedCaller;
 import dev.latchkey.auth.Caller;
+import dev.latchkey.auth.NotWhileImpersonating;
+import dev.latchkey.web.ApiException;
 import dev.latchkey.ratelimit.RateLimited;
 import dev.latchkey.ratelimit.RateLimits;
 import dev.latchkey.auth.session.ClientDevice;
@@ -52,6 +56,9 @@ public class GitHubLoginResource {
     @Inject
     Caller caller;
 
+    @Inject
+    AuditTrail audit;
+
     @GET
     @RateLimited(RateLimits.Action.GITHUB)
     @Operation(summary = "Start signing in with GitHub, or with link=true (signed in) linking GitHub to this account: "
@@ -61,7 +68,11 @@ public class GitHubLoginResource {
     @APIResponse(responseCode = "503", description = "GitHub sign-in is not configured")
     public Response start(@QueryParam("redirect") String redirect, @QueryParam("link") boolean link) {
         if (link) {
-            return authorizations.startLinking(redirect, caller.required().userId()).build();
+            AuthenticatedCaller signedIn = caller.required();
+            if (signedIn.impersonated()) {
+                throw new ApiException(403, NotWhileImpersonating.REFUSAL);
+            }
+            return authorizations.startLinking(redirect, signedIn.userId()).build();
         }
         return authorizations.start(redirect).build();
     }
@@ -87,6 +98,9 @@ public class GitHubLoginResource {
                     .header("Referrer-Policy", "no-referrer")
                     .build();
         } catch (GitHubSignInFailure failure) {
+            if (!"banned".equals(failure.errorCode())) {
+                audit.signInFailed("github", failure, null);
+            }
             Response.ResponseBuilder answer = accept != null && accept.contains(MediaType.TEXT_HTML)
                     ? Response.status(Response.Status.FOUND).location(frontend.failure(failure.errorCode()))
                     : Response.fromResponse(Problems.response(failure.status(), failure.detail()));
@@ -97,6 +111,7 @@ public class GitHubLoginResource {
     @GET
     @Path("reconnect")
     @RolesAllowed("user")
+    @NotWhileImpersonating
     @Operation(summary = "Revoke the stored grant, end this session and authorize again (e.g. to grant an org)")
     @APIResponse(responseCode = "302", description = "To GitHub's consent page")
     @APIResponse(responseCode = "401", description = "Not authenticated")

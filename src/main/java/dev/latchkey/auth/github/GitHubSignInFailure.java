@@ -49,6 +49,11 @@ public class GitHubSignInFailure extends ApiException {
                 "Another GitHub account is already linked to your account; unlink it first");
     }
 
+    /** The user is banned: browsers come back with {@code ?error=banned}, other clients get the ban message. */
+    static GitHubSignInFailure banned(String detail) {
+        return new GitHubSignInFailure("banned", 403, detail);
+    }
+
     public String errorCode() {
         return errorCode;
     }

@@ -83,6 +83,14 @@ public class GitHubTokens {
                 : new ApiException(404, NOT_LINKED));
     }
 
+    /** Forgets the user's stored token (GitHub revoked it), in the caller's transaction; true if there was one. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean delete(long userId) {
+        return em.createQuery("DELETE FROM StoredGitHubToken t WHERE t.userId = :userId")
+                .setParameter("userId", userId)
+                .executeUpdate() > 0;
+    }
+
     /** The token in clear, as {@link #current} hands it out. */
     Optional<String> readForUse(long userId) {
         return current(userId).map(GitHubAccess::token);

@@ -1,5 +1,6 @@
 package dev.latchkey.auth.password;
 
+import dev.latchkey.audit.AuditTrail;
 import dev.latchkey.auth.session.ClientDevice;
 import dev.latchkey.auth.session.SignInResponses;
 import dev.latchkey.auth.session.SignInSessions;
@@ -7,6 +8,7 @@ import dev.latchkey.ratelimit.RateLimited;
 import dev.latchkey.ratelimit.RateLimits;
 import dev.latchkey.user.User;
 import dev.latchkey.user.UserView;
+import dev.latchkey.web.ApiException;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -40,6 +42,9 @@ public class LoginResource {
     @Inject
     SignInSessions sessions;
 
+    @Inject
+    AuditTrail audit;
+
     /** The body of {@code POST /auth/login}; public because JSON-B builds it by reflection. */
     public record Credentials(String email, String password) {
 
@@ -60,7 +65,13 @@ public class LoginResource {
     @APIResponse(responseCode = "429", description = "Too many sign-in attempts from this address or on this email")
     public Response login(InputStream body, @Context HttpHeaders headers, @Context HttpServletRequest request) {
         Credentials credentials = JsonBodies.read(headers.getMediaType(), body, Credentials.class, EXPECTED);
-        User user = logins.login(credentials.email(), credentials.password());
-        return SignInResponses.signedIn(200, sessions.begin(user.id(), ClientDevice.of(request)), UserView.of(user));
+        try {
+            User user = logins.login(credentials.email(), credentials.password());
+            SignInSessions.IssuedSession session = sessions.begin(user.id(), ClientDevice.of(request), "password");
+            return SignInResponses.signedIn(200, session, UserView.of(session.user()));
+        } catch (ApiException failure) {
+            audit.signInFailed("password", failure, logins.accountOf(credentials.email()).orElse(null));
+            throw failure;
+        }
     }
 }

@@ -1,6 +1,9 @@
 package dev.latchkey.auth.password;
 
+import dev.latchkey.audit.AuditTrail;
+import dev.latchkey.audit.AuditType;
 import dev.latchkey.auth.AuthenticatedCaller;
+import java.util.Map;
 import dev.latchkey.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +23,9 @@ class PasswordChanges {
     @Inject
     PasswordHasher hasher;
 
+    @Inject
+    AuditTrail audit;
+
     void change(AuthenticatedCaller caller, String currentPassword, String newPassword) {
         if (currentPassword == null || currentPassword.isEmpty()) {
             throw new ApiException(400, "Enter your current password");
@@ -27,5 +33,6 @@ class PasswordChanges {
         PasswordRules.requireValidPassword(newPassword);
         logins.confirm(caller.userId(), currentPassword);
         credentials.change(caller.userId(), hasher.hash(newPassword), caller.sessionId());
+        audit.record(AuditType.PASSWORD_CHANGED, caller.userId(), caller.userId(), Map.of());
     }
 }

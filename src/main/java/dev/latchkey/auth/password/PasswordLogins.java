@@ -64,6 +64,12 @@ public class PasswordLogins {
         }
     }
 
+    /** The user whose password account has this email, if any (to audit a refused sign-in against it). */
+    Optional<Long> accountOf(String email) {
+        return email == null ? Optional.empty()
+                : credentials.findByEmail(PasswordRules.normalizedEmail(email)).map(PasswordCredential::userId);
+    }
+
     public boolean hasPassword(long userId) {
         return credentials.find(userId).isPresent();
     }

@@ -1,6 +1,7 @@
 package dev.latchkey.auth.password;
 
 import dev.latchkey.auth.Caller;
+import dev.latchkey.auth.NotWhileImpersonating;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -46,6 +47,7 @@ public class PasswordResource {
 
     @POST
     @RolesAllowed("user")
+    @NotWhileImpersonating
     @Operation(summary = "Change the password with {current_password, new_password}; ends the user's other sessions")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = PasswordChange.class)))

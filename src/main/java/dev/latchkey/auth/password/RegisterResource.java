@@ -62,6 +62,7 @@ public class RegisterResource {
     public Response register(InputStream body, @Context HttpHeaders headers, @Context HttpServletRequest request) {
         Registration registration = JsonBodies.read(headers.getMediaType(), body, Registration.class, EXPECTED);
         User user = registrations.register(registration.email(), registration.password(), registration.name());
-        return SignInResponses.signedIn(201, sessions.begin(user.id(), ClientDevice.of(request)), UserView.of(user));
+        SignInSessions.IssuedSession session = sessions.begin(user.id(), ClientDevice.of(request), "register");
+        return SignInResponses.signedIn(201, session, UserView.of(session.user()));
     }
 }

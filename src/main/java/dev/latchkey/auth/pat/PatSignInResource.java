@@ -1,11 +1,14 @@
 package dev.latchkey.auth.pat;
 
+import dev.latchkey.audit.AuditTrail;
 import dev.latchkey.auth.session.ClientDevice;
+import dev.latchkey.auth.session.SignInSessions;
 import dev.latchkey.crypto.Fingerprints;
 import dev.latchkey.ratelimit.RateLimited;
 import dev.latchkey.ratelimit.RateLimits;
 import dev.latchkey.auth.session.SignInResponses;
 import dev.latchkey.user.UserView;
+import dev.latchkey.web.ApiException;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -35,6 +38,9 @@ public class PatSignInResource {
     @Inject
     RateLimits limits;
 
+    @Inject
+    AuditTrail audit;
+
     @POST
     @RateLimited(RateLimits.Action.SIGN_IN)
     // JSON only: a cross-site form or fetch cannot send it without a CORS preflight, so no page can sign its
@@ -55,7 +61,12 @@ public class PatSignInResource {
         String token = PatSignInRequest.read(headers.getMediaType(), body).presentedToken();
         // The account behind a token is known only once GitHub is asked: the token's fingerprint stands in for it.
         limits.attemptOnAccount(RateLimits.Action.SIGN_IN, "pat:" + Fingerprints.of(token));
-        PatSignIns.SignedIn done = signIns.signIn(token, ClientDevice.of(request));
-        return SignInResponses.signedIn(200, done.session(), UserView.of(done.user()));
+        try {
+            SignInSessions.IssuedSession session = signIns.signIn(token, ClientDevice.of(request));
+            return SignInResponses.signedIn(200, session, UserView.of(session.user()));
+        } catch (ApiException failure) {
+            audit.signInFailed("pat", failure, null);
+            throw failure;
+        }
     }
 }

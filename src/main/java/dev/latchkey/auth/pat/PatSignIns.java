@@ -7,7 +7,9 @@ import dev.latchkey.auth.github.GitHubRefusedException;
 import dev.latchkey.auth.github.GitHubUnavailableException;
 import dev.latchkey.auth.session.ClientDevice;
 import dev.latchkey.auth.session.SignInSessions;
+import dev.latchkey.user.Admissions;
 import dev.latchkey.user.User;
+import dev.latchkey.user.Users;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
@@ -18,8 +20,8 @@ import java.util.logging.Logger;
  * <pre>
  * client ── POST /auth/pat-signin {"token"} ──▶ Latchkey
  *   (1) check the token's shape, before GitHub sees it   (2) GET /user (and /user/emails)  ──▶ GitHub
- *   (3) require an email address                         (4) record user, encrypted token and its scopes
- *   (5) start a new session
+ *   (3) require an email address                         (4) refuse a banned user
+ *   (5) record user, encrypted token and its scopes      (6) start a new session
  * </pre>
  */
 @ApplicationScoped
@@ -36,11 +38,13 @@ class PatSignIns {
     @Inject
     SignInSessions sessions;
 
-    /** A finished sign-in: the session started and the user it belongs to. */
-    record SignedIn(SignInSessions.IssuedSession session, User user) {
-    }
+    @Inject
+    Users users;
 
-    SignedIn signIn(String token, ClientDevice device) {
+    @Inject
+    Admissions admissions;
+
+    SignInSessions.IssuedSession signIn(String token, ClientDevice device) {
         // (1) Anything else is refused here, so no arbitrary string is ever sent to GitHub.
         if (!PatShape.accepts(token)) {
             throw PatSignInFailure.malformedToken();
@@ -52,10 +56,12 @@ class PatSignIns {
         if (email == null || email.isBlank()) {
             throw PatSignInFailure.noEmail();
         }
-        // (4) Keyed by GitHub's numeric id: the same user as a GitHub sign-in, even when first sign-ins race.
+        // (4) A banned user is refused before their token is stored.
+        users.findByGitHubId(profile.identity().githubId()).ifPresent(known -> admissions.refuseIfBanned(known, "pat"));
+        // (5) Keyed by GitHub's numeric id: the same user as a GitHub sign-in, even when first sign-ins race.
         User user = accounts.record(profile, token);
-        // (5) A new session every time: no fixation.
-        return new SignedIn(sessions.begin(user.id(), device), user);
+        // (6) A new session every time: no fixation.
+        return sessions.begin(user.id(), device, "pat");
     }
 
     private GitHubProfile fetchProfile(String token) {

@@ -13,8 +13,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Deletes ended sessions and expired OAuth states on a timer, in small batches so a large backlog never holds locks
- * that sign-ins wait on.
+ * Deletes ended sessions, expired OAuth states and old webhook deliveries on a timer, in small batches so a large
+ * backlog never holds locks that sign-ins wait on.
  */
 @Startup
 @Singleton
@@ -42,8 +42,10 @@ public class ExpiredRowsPurge {
         Instant now = Instant.now();
         long sessions = drain(PurgeBatches.Table.SESSIONS, now);
         long states = drain(PurgeBatches.Table.OAUTH_STATES, now);
-        if (sessions + states > 0) {
-            LOG.info(() -> "Purged " + sessions + " ended sessions and " + states + " expired OAuth states");
+        long deliveries = drain(PurgeBatches.Table.WEBHOOK_DELIVERIES, now);
+        if (sessions + states + deliveries > 0) {
+            LOG.info(() -> "Purged " + sessions + " ended sessions, " + states + " expired OAuth states and "
+                    + deliveries + " old webhook deliveries");
         }
     }
 

@@ -20,7 +20,8 @@ class PurgeBatches {
     /** The tables the purge empties of rows nobody can use any more. */
     enum Table {
         SESSIONS("sessions", "id"),
-        OAUTH_STATES("oauth_states", "state_hash");
+        OAUTH_STATES("oauth_states", "state_hash"),
+        WEBHOOK_DELIVERIES("webhook_deliveries", "delivery_id");
 
         private final String name;
         private final String key;

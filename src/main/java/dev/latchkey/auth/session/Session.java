@@ -39,11 +39,16 @@ public class Session {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
+    @Column(name = "impersonator_id")
+    private Long impersonatorId;
+
     protected Session() {
     }
 
-    Session(String id, long userId, Instant now, Instant expiresAt, String ipAddress, String userAgent) {
+    Session(String id, long userId, Instant now, Instant expiresAt, String ipAddress, String userAgent,
+            Long impersonatorId) {
         this.id = id;
+        this.impersonatorId = impersonatorId;
         this.userId = userId;
         this.createdAt = now;
         this.lastSeenAt = now;
@@ -83,5 +88,10 @@ public class Session {
 
     public String userAgent() {
         return userAgent;
+    }
+
+    /** The admin acting as this session's user, or null for the user's own session. */
+    public Long impersonatorId() {
+        return impersonatorId;
     }
 }

@@ -14,6 +14,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SessionCookie {
 
+    /**
+     * While an admin impersonates someone, their own session JWT waits in this cookie, scoped to {@code /auth} so
+     * only {@code POST /auth/stop-impersonating} (and logout) receive it.
+     */
+    public static final String ADMIN_SESSION_NAME = "latchkey_admin_session";
+
     @Inject
     @ConfigProperty(name = "COOKIE_NAME")
     Optional<String> configuredName;
@@ -36,12 +42,14 @@ public class SessionCookie {
 
     private String name;
     private Cookies.Attributes attributes;
+    private Cookies.Attributes adminAttributes;
 
     @PostConstruct
     void init() {
         boolean production = "production".equals(appEnv);
         name = configuredName.orElse(production ? "__Host-access_token" : "access_token");
         attributes = attributes(production, Sites.sameSite(backendUrl, frontendUrl));
+        adminAttributes = new Cookies.Attributes("/auth", attributes.secure(), attributes.sameSite());
     }
 
     static Cookies.Attributes attributes(boolean production, boolean frontendOnSameSite) {
@@ -65,6 +73,15 @@ public class SessionCookie {
 
     public String expire() {
         return Cookies.expire(name, attributes);
+    }
+
+    /** Keeps an impersonating admin's own session token for when they stop. */
+    public String setAdminSession(String token, long maxAgeSeconds) {
+        return Cookies.set(ADMIN_SESSION_NAME, token, maxAgeSeconds, adminAttributes);
+    }
+
+    public String expireAdminSession() {
+        return Cookies.expire(ADMIN_SESSION_NAME, adminAttributes);
     }
 
     public boolean secure() {

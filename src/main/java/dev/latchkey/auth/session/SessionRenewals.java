@@ -16,6 +16,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SessionRenewals {
 
+    /** The longest an admin may act as another user in one impersonation session. */
+    public static final Duration IMPERSONATION_LIMIT = Duration.ofHours(1);
+
     @PersistenceContext(unitName = "latchkey")
     EntityManager em;
 
@@ -52,7 +55,9 @@ public class SessionRenewals {
      */
     @Transactional
     public Optional<Renewed> renew(Session session, SessionClaims claims, Instant now) {
-        Instant cap = session.createdAt().plus(Duration.ofDays(maxLifetimeDays));
+        // An impersonation never outlives the hour it was started for.
+        Instant cap = session.impersonatorId() != null ? session.createdAt().plus(IMPERSONATION_LIMIT)
+                : session.createdAt().plus(Duration.ofDays(maxLifetimeDays));
         Instant target = min(now.plus(Duration.ofMinutes(lifetimeMinutes)), cap);
         em.createQuery("UPDATE Session s SET s.expiresAt = :target "
                         + "WHERE s.id = :id AND s.revokedAt IS NULL AND s.expiresAt < :target")
@@ -65,7 +70,7 @@ public class SessionRenewals {
                 .getResultStream().findFirst()
                 .map(stored -> min(stored, target));
         return expiry.filter(until -> until.isAfter(claims.expiresAt()) || claims.signedWithPreviousKey()).map(until -> {
-            String token = tokens.issue(claims.userId(), claims.sessionId(), until);
+            String token = tokens.issue(claims.userId(), claims.sessionId(), claims.impersonatorId(), until);
             return new Renewed(token, cookie.set(token, Duration.between(now, until).toSeconds()));
         });
     }

@@ -53,23 +53,33 @@ public class SessionTokens {
     }
 
     public String issue(Session session) {
-        return issue(session.userId(), session.id(), session.expiresAt());
+        return issue(session.userId(), session.id(), session.impersonatorId(), session.expiresAt());
     }
 
-    /** A token for an existing session with a new expiry (sliding renewal). */
+    /** A token for a user's own session (not an impersonation) with this expiry. */
     public String issue(long userId, String sessionId, Instant expiresAt) {
+        return issue(userId, sessionId, null, expiresAt);
+    }
+
+    /**
+     * A token for an existing session with a new expiry (sliding renewal); an impersonation session's token names
+     * the acting admin in {@code act}.
+     */
+    public String issue(long userId, String sessionId, Long impersonatorId, Instant expiresAt) {
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.HS256)
                 .type(JOSEObjectType.JWT)
                 .keyID(keys.keyId())
                 .build();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .subject(Long.toString(userId))
                 .claim("sid", sessionId)
                 .issueTime(new Date())
-                .expirationTime(Date.from(expiresAt))
-                .build();
-        SignedJWT jwt = new SignedJWT(header, claims);
+                .expirationTime(Date.from(expiresAt));
+        if (impersonatorId != null) {
+            claims.claim("act", Map.of("sub", Long.toString(impersonatorId)));
+        }
+        SignedJWT jwt = new SignedJWT(header, claims.build());
         try {
             jwt.sign(signer);
         } catch (JOSEException e) {

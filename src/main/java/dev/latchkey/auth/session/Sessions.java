@@ -32,7 +32,19 @@ public class Sessions {
     public Session start(long userId, ClientDevice device) {
         Instant now = Instant.now();
         Session session = new Session(RandomTokens.urlSafe(32), userId, now,
-                now.plus(Duration.ofMinutes(lifetimeMinutes)), device.ipAddress(), device.userAgent());
+                now.plus(Duration.ofMinutes(lifetimeMinutes)), device.ipAddress(), device.userAgent(), null);
+        em.persist(session);
+        return session;
+    }
+
+    /** A session of {@code userId} in which the admin {@code impersonatorId} acts, for at most {@code lifetime}. */
+    @Transactional
+    public Session startImpersonation(long userId, long impersonatorId, ClientDevice device, Duration lifetime) {
+        Instant now = Instant.now();
+        Duration capped = lifetime.compareTo(Duration.ofMinutes(lifetimeMinutes)) < 0
+                ? lifetime : Duration.ofMinutes(lifetimeMinutes);
+        Session session = new Session(RandomTokens.urlSafe(32), userId, now, now.plus(capped), device.ipAddress(),
+                device.userAgent(), impersonatorId);
         em.persist(session);
         return session;
     }
@@ -75,6 +87,12 @@ public class Sessions {
     @Transactional(Transactional.TxType.REQUIRED)
     public int revokeAll(long userId) {
         return end("s.userId = :userId", "userId", userId);
+    }
+
+    /** Ends every session of the user, and every session in which they impersonate someone. */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public int revokeAllIncludingImpersonations(long userId) {
+        return revokeAll(userId) + end("s.impersonatorId = :userId", "userId", userId);
     }
 
     /** The user's live sessions, newest first. */

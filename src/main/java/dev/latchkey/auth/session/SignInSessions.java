@@ -1,12 +1,18 @@
 package dev.latchkey.auth.session;
 
+import dev.latchkey.audit.AuditTrail;
+import dev.latchkey.audit.AuditType;
+import dev.latchkey.user.Admissions;
+import dev.latchkey.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /**
- * Starts the session that ends every successful sign-in: a new row, its JWT and the cookie carrying it.
+ * Starts the session that ends every successful sign-in: the user admitted (not banned; a configured admin
+ * promoted), a new row, its JWT and the cookie carrying it, and the sign-in audited.
  */
 @ApplicationScoped
 public class SignInSessions {
@@ -20,14 +26,31 @@ public class SignInSessions {
     @Inject
     SessionCookie cookie;
 
+    @Inject
+    Admissions admissions;
+
+    @Inject
+    AuditTrail audit;
+
+    /** As {@link #begin(long, ClientDevice, String)} for a sign-in whose method is not named. */
     public IssuedSession begin(long userId, ClientDevice device) {
+        return begin(userId, device, "other");
+    }
+
+    /** Starts the session of a sign-in by {@code method} ({@code github}, {@code pat}, {@code password}...). */
+    public IssuedSession begin(long userId, ClientDevice device, String method) {
+        User user = admissions.admit(userId, method);
         Session session = sessions.start(userId, device);
         String token = tokens.issue(session);
         long expiresIn = Duration.between(Instant.now(), session.expiresAt()).toSeconds();
-        return new IssuedSession(session.id(), token, cookie.set(token), expiresIn);
+        audit.record(AuditType.SIGN_IN, userId, userId, Map.of("method", method));
+        return new IssuedSession(session.id(), token, cookie.set(token), expiresIn, user);
     }
 
-    /** A started session: the JWT, the Set-Cookie header value carrying it, and its lifetime in seconds. */
-    public record IssuedSession(String sessionId, String token, String setCookie, long expiresIn) {
+    /**
+     * A started session: the JWT, the Set-Cookie header value carrying it, its lifetime in seconds, and the user as
+     * admitted (with their role after any promotion).
+     */
+    public record IssuedSession(String sessionId, String token, String setCookie, long expiresIn, User user) {
     }
 }

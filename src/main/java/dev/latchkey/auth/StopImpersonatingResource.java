@@ -1,0 +1,84 @@
+package dev.latchkey.auth;
+
+import dev.latchkey.audit.AuditTrail;
+import dev.latchkey.audit.AuditType;
+import dev.latchkey.auth.session.SessionCookie;
+import dev.latchkey.auth.session.Sessions;
+import dev.latchkey.auth.session.SignInResponses;
+import dev.latchkey.auth.session.SignInSessions;
+import dev.latchkey.user.UserView;
+import dev.latchkey.web.ApiException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * Ends an impersonation and gives the admin their own session back, from the cookie it waited in.
+ */
+@Path("/auth/stop-impersonating")
+@Produces(MediaType.APPLICATION_JSON)
+public class StopImpersonatingResource {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    SessionValidator validator;
+
+    @Inject
+    SessionCookie cookie;
+
+    @Inject
+    AuditTrail audit;
+
+    @POST
+    @RolesAllowed("user")
+    @Operation(summary = "End this impersonation session and restore the admin's own session (cookie)")
+    @APIResponse(responseCode = "200", description = "{ok, access_token, token_type, expires_in, user} with the "
+            + "admin's session cookie; {\"ok\":true} alone when the admin's session is not in this browser or ended")
+    @APIResponse(responseCode = "400", description = "You are not impersonating anyone")
+    public Response stop(@CookieParam(SessionCookie.ADMIN_SESSION_NAME) String adminToken) {
+        AuthenticatedCaller me = caller.required();
+        if (!me.impersonated()) {
+            throw new ApiException(400, "You are not impersonating anyone");
+        }
+        sessions.revoke(me.sessionId());
+        audit.record(AuditType.IMPERSONATION_STOPPED, me.impersonatorId(), me.userId(), Map.of());
+        Response restored = restore(adminToken, me.impersonatorId()).orElseGet(() ->
+                Response.ok(Map.of("ok", true)).header("Set-Cookie", cookie.expire()).build());
+        return Response.fromResponse(restored).header("Set-Cookie", cookie.expireAdminSession()).build();
+    }
+
+    /** The admin's own session, if this browser kept it and it is still live. */
+    private Optional<Response> restore(String adminToken, long adminId) {
+        if (adminToken == null || adminToken.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!(validator.validate(adminToken) instanceof SessionValidator.Valid valid)
+                || valid.user().id() != adminId || valid.claims().impersonated()) {
+            return Optional.empty();
+        }
+        // Not renewed here: the admin's next request renews it if it is close to expiry.
+        Instant now = Instant.now();
+        String token = adminToken;
+        Instant expiresAt = valid.claims().expiresAt();
+        long expiresIn = Math.max(1, Duration.between(now, expiresAt).toSeconds());
+        SignInSessions.IssuedSession session = new SignInSessions.IssuedSession(valid.session().id(), token,
+                cookie.set(token, expiresIn), expiresIn, valid.user());
+        return Optional.of(SignInResponses.signedIn(200, session, UserView.of(valid.user())));
+    }
+}

@@ -1,0 +1,59 @@
+package dev.latchkey.user;
+
+import dev.latchkey.audit.AuditTrail;
+import dev.latchkey.audit.AuditType;
+import dev.latchkey.web.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Lets a user whose credentials were accepted into a new session: a banned user is refused (and the refusal
+ * audited), and a user named in {@code ADMIN_GITHUB_LOGINS} or {@code ADMIN_EMAILS} becomes an admin.
+ */
+@ApplicationScoped
+public class Admissions {
+
+    @PersistenceContext(unitName = "latchkey")
+    EntityManager em;
+
+    @Inject
+    ConfiguredAdmins configured;
+
+    @Inject
+    AuditTrail audit;
+
+    /** The user, admitted; 403 with the ban message when a ban is in force. */
+    @Transactional
+    public User admit(long userId, String method) {
+        User user = em.find(User.class, userId);
+        if (user == null) {
+            throw new ApiException(401, "User not found");
+        }
+        refuseIfBanned(user, method);
+        if (!user.admin() && configured.names(user, passwordEmail(userId))) {
+            user.changeRole(User.ROLE_ADMIN, Instant.now());
+            audit.recordWithin(AuditType.ROLE_CHANGED, null, userId,
+                    Map.of("from", User.ROLE_USER, "to", User.ROLE_ADMIN, "by", "configuration"));
+        }
+        return user;
+    }
+
+    /** Refuses a banned user before anything of theirs is written (a GitHub token, for example). */
+    public void refuseIfBanned(User user, String method) {
+        user.banAt(Instant.now()).ifPresent(ban -> {
+            audit.record(AuditType.SIGN_IN_FAILED, user.id(), user.id(), Map.of("method", method, "reason", "banned"));
+            throw new BannedException(ban);
+        });
+    }
+
+    private String passwordEmail(long userId) {
+        return em.createQuery("SELECT c.emailNormalized FROM PasswordCredential c WHERE c.userId = :id", String.class)
+                .setParameter("id", userId)
+                .getResultStream().findFirst().orElse(null);
+    }
+}
