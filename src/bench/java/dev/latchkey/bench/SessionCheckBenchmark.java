@@ -1,5 +1,6 @@
 package dev.latchkey.bench;
 
+import dev.latchkey.auth.RecentSessionChecks;
 import dev.latchkey.auth.SessionValidator;
 import dev.latchkey.auth.session.SessionTokens;
 import dev.latchkey.auth.session.Sessions;
@@ -40,6 +41,7 @@ public class SessionCheckBenchmark {
     private EntityManagerFactory factory;
     private EntityManager em;
     private SessionValidator validator;
+    private SessionValidator remembering;
     private String token;
 
     @Setup
@@ -56,9 +58,12 @@ public class SessionCheckBenchmark {
         em = factory.createEntityManager();
         SessionTokens tokens = Wiring.create(SessionTokens.class, "keys", Wiring.secretKeys(), "issuer", Wiring.ISSUER);
         Wiring.postConstruct(tokens, "init");
-        validator = Wiring.create(SessionValidator.class, "tokens", tokens,
-                "sessions", Wiring.create(Sessions.class, "em", em, "lifetimeMinutes", 1440L),
-                "users", Wiring.create(Users.class, "em", em));
+        Sessions sessions = Wiring.create(Sessions.class, "em", em, "lifetimeMinutes", 1440L);
+        Users users = Wiring.create(Users.class, "em", em);
+        validator = Wiring.create(SessionValidator.class, "tokens", tokens, "sessions", sessions, "users", users,
+                "recent", recentChecks(0));
+        remembering = Wiring.create(SessionValidator.class, "tokens", tokens, "sessions", sessions, "users", users,
+                "recent", recentChecks(1000));
         token = tokens.issue(1L, SESSION_ID, Instant.now().plus(Duration.ofDays(1)));
         if (!(validator.validate(token) instanceof SessionValidator.Valid)) {
             throw new IllegalStateException("The seeded session does not validate");
@@ -70,6 +75,19 @@ public class SessionCheckBenchmark {
         // Each request gets a fresh persistence context in the container: read the rows again, not from this one.
         em.clear();
         return validator.validate(token);
+    }
+
+    /** The same path as {@link #validateSession} where the server checked this session less than a second ago. */
+    @Benchmark
+    public SessionValidator.Outcome validateRecentlyCheckedSession() {
+        em.clear();
+        return remembering.validate(token);
+    }
+
+    private static RecentSessionChecks recentChecks(long millis) throws ReflectiveOperationException {
+        RecentSessionChecks checks = Wiring.create(RecentSessionChecks.class, "configuredMillis", millis);
+        Wiring.postConstruct(checks, "configure");
+        return checks;
     }
 
     @TearDown

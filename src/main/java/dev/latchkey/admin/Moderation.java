@@ -4,8 +4,10 @@ import dev.latchkey.audit.AuditTrail;
 import dev.latchkey.audit.AuditType;
 import dev.latchkey.auth.session.Sessions;
 import dev.latchkey.user.User;
+import dev.latchkey.user.UserChanged;
 import dev.latchkey.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -36,6 +38,9 @@ class Moderation {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    Event<UserChanged> changed;
+
     @Transactional
     User changeRole(long adminId, long userId, String role) {
         if (!Set.of(User.ROLE_USER, User.ROLE_ADMIN).contains(role)) {
@@ -51,6 +56,7 @@ class Moderation {
         }
         String previous = user.role();
         user.changeRole(role, Instant.now());
+        changed.fire(new UserChanged(userId));
         audit.recordWithin(AuditType.ROLE_CHANGED, adminId, userId, Map.of("from", previous, "to", role));
         return user;
     }
@@ -74,6 +80,7 @@ class Moderation {
             requireAnotherAdmin(admins, userId);
         }
         user.ban(reason, expiresAt, adminId, now);
+        changed.fire(new UserChanged(userId));
         int ended = sessions.revokeAllIncludingImpersonations(userId);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("reason", reason);
@@ -90,6 +97,7 @@ class Moderation {
             audit.recordWithin(AuditType.USER_UNBANNED, adminId, userId, Map.of());
         }
         user.unban(Instant.now());
+        changed.fire(new UserChanged(userId));
         return user;
     }
 
@@ -117,6 +125,7 @@ class Moderation {
     void delete(long adminId, long userId) {
         requireDeletable(adminId, userId);
         em.createQuery("DELETE FROM User u WHERE u.id = :id").setParameter("id", userId).executeUpdate();
+        changed.fire(new UserChanged(userId));
         audit.recordWithin(AuditType.ACCOUNT_DELETED, adminId, userId, Map.of("by", "admin"));
     }
 

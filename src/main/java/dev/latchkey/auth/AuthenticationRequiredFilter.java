@@ -3,7 +3,6 @@ package dev.latchkey.auth;
 import dev.latchkey.web.ApiException;
 import jakarta.annotation.Priority;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -26,21 +25,22 @@ public class AuthenticationRequiredFilter implements ContainerRequestFilter {
     @Context
     ResourceInfo resource;
 
-    @Inject
-    Caller caller;
-
     @Override
     public void filter(ContainerRequestContext request) {
         RolesAllowed required = requiredRoles();
         if (required == null) {
             return;
         }
-        AuthenticatedCaller signedIn = caller.required();
-        if (signedIn.impersonated() && (Arrays.asList(required.value()).contains("admin")
+        // The principal the mechanism set, with the groups it read from the user row for this request.
+        if (!(request.getSecurityContext().getUserPrincipal() instanceof SessionPrincipal signedIn)) {
+            Object reason = request.getProperty(AuthenticatedCaller.FAILURE_ATTRIBUTE);
+            throw new NotAuthenticatedException(reason == null ? NotAuthenticatedException.NO_TOKEN : reason.toString());
+        }
+        if (signedIn.impersonatorId() != null && (Arrays.asList(required.value()).contains("admin")
                 || annotated(NotWhileImpersonating.class))) {
             throw new ApiException(403, NotWhileImpersonating.REFUSAL);
         }
-        boolean allowed = Arrays.stream(required.value()).anyMatch(request.getSecurityContext()::isUserInRole);
+        boolean allowed = Arrays.stream(required.value()).anyMatch(signedIn.getGroups()::contains);
         if (!allowed) {
             throw new ApiException(403, "You are not allowed to do this.");
         }

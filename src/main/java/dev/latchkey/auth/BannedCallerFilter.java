@@ -2,11 +2,9 @@ package dev.latchkey.auth;
 
 import dev.latchkey.web.ApiException;
 import jakarta.annotation.Priority;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Set;
 
@@ -21,12 +19,10 @@ public class BannedCallerFilter implements ContainerRequestFilter {
 
     private static final Set<String> EXEMPT = Set.of("auth/logout", "auth/github/callback");
 
-    @Context
-    HttpServletRequest request;
-
     @Override
     public void filter(ContainerRequestContext context) {
-        Object detail = request.getAttribute(AuthenticatedCaller.BANNED_ATTRIBUTE);
+        // In a servlet container the request's properties are its attributes, where the mechanism left the ban.
+        Object detail = context.getProperty(AuthenticatedCaller.BANNED_ATTRIBUTE);
         if (detail != null && !EXEMPT.contains(context.getUriInfo().getPath().replaceAll("^/|/$", ""))) {
             throw new ApiException(403, detail.toString());
         }

@@ -2,7 +2,7 @@ package dev.latchkey.auth;
 
 import dev.latchkey.user.User;
 import dev.latchkey.user.Users;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * The caller of the current request, from the container's security context.
  */
-@RequestScoped
+// Application-scoped: it keeps nothing of its own, and a request-scoped bean would be built again for every request.
+@ApplicationScoped
 public class Caller {
 
     @Inject

@@ -3,11 +3,9 @@ package dev.latchkey.auth;
 import dev.latchkey.auth.session.SessionCookie;
 import dev.latchkey.auth.session.SessionRenewals;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.time.Instant;
 
@@ -22,9 +20,6 @@ public class SessionRenewalFilter implements ContainerResponseFilter {
 
     static final String DUE_ATTRIBUTE = SessionRenewalFilter.class.getName() + ".due";
 
-    @Context
-    HttpServletRequest request;
-
     @Inject
     SessionRenewals renewals;
 
@@ -33,7 +28,8 @@ public class SessionRenewalFilter implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext requestContext, ContainerResponseContext response) {
-        Object due = request.getAttribute(DUE_ATTRIBUTE);
+        // In a servlet container the request's properties are its attributes, where the mechanism left this.
+        Object due = requestContext.getProperty(DUE_ATTRIBUTE);
         if (!(due instanceof SessionValidator.Valid valid) || response.getStatus() >= 400 || setsSessionCookie(response)) {
             return;
         }

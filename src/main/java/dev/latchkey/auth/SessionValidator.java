@@ -33,6 +33,9 @@ public class SessionValidator {
     @Inject
     Users users;
 
+    @Inject
+    RecentSessionChecks recent;
+
     /** The caller, or the reason the token is refused. */
     public sealed interface Outcome permits Valid, Refused, Banned {
     }
@@ -55,7 +58,33 @@ public class SessionValidator {
         if (claims.isEmpty()) {
             return new Refused(INVALID_TOKEN);
         }
-        Optional<User> user = users.find(claims.get().userId());
+        Optional<Valid> remembered = recall(claims.get(), now);
+        if (remembered.isPresent()) {
+            return remembered.get();
+        }
+        long generation = recent.generation();
+        Outcome outcome = checkRows(claims.get(), now);
+        if (outcome instanceof Valid valid) {
+            recent.remember(valid.user(), valid.session(), generation);
+        }
+        return outcome;
+    }
+
+    /**
+     * This server's recent acceptance of the session, if it still holds now: a change that could end it made this
+     * server forget it, so only the clock is checked here; on a miss the rows decide.
+     */
+    private Optional<Valid> recall(SessionClaims claims, Instant now) {
+        return recent.recall(claims.sessionId())
+                .filter(seen -> seen.session().userId() == claims.userId()
+                        && Objects.equals(seen.session().impersonatorId(), claims.impersonatorId())
+                        && seen.session().liveAt(now)
+                        && seen.user().banAt(now).isEmpty())
+                .map(seen -> new Valid(seen.user().copy(), claims, seen.session()));
+    }
+
+    private Outcome checkRows(SessionClaims claims, Instant now) {
+        Optional<User> user = users.find(claims.userId());
         if (user.isEmpty()) {
             return new Refused(USER_NOT_FOUND);
         }
@@ -65,15 +94,15 @@ public class SessionValidator {
             return new Banned(BannedException.detail(ban.get()));
         }
         // The row is the authority: a token whose session was ended or which names another user is refused.
-        Optional<Session> live = sessions.findLive(claims.get().sessionId(), now)
-                .filter(session -> session.userId() == claims.get().userId());
-        if (live.isEmpty() || !impersonationHolds(live.get(), claims.get(), now)) {
+        Optional<Session> live = sessions.findLive(claims.sessionId(), now)
+                .filter(session -> session.userId() == claims.userId());
+        if (live.isEmpty() || !impersonationHolds(live.get(), claims, now)) {
             return new Refused(INVALID_TOKEN);
         }
         if (live.get().lastSeenAt().isBefore(now.minus(Duration.ofMinutes(1)))) {
             sessions.touch(live.get().id(), now);
         }
-        return new Valid(user.get(), claims.get(), live.get());
+        return new Valid(user.get(), claims, live.get());
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.latchkey.audit.AuditTrail;
 import dev.latchkey.audit.AuditType;
 import dev.latchkey.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -27,6 +28,9 @@ public class Admissions {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    Event<UserChanged> changed;
+
     /** The user, admitted; 403 with the ban message when a ban is in force. */
     @Transactional
     public User admit(long userId, String method) {
@@ -37,6 +41,7 @@ public class Admissions {
         refuseIfBanned(user, method);
         if (!user.admin() && configured.names(user, passwordEmail(userId))) {
             user.changeRole(User.ROLE_ADMIN, Instant.now());
+            changed.fire(new UserChanged(userId));
             audit.recordWithin(AuditType.ROLE_CHANGED, null, userId,
                     Map.of("from", User.ROLE_USER, "to", User.ROLE_ADMIN, "by", "configuration"));
         }

@@ -109,6 +109,22 @@ public class User {
         updatedAt = now;
     }
 
+    /** A copy for one reader, so a row kept between requests is never shared by two of them. */
+    public User copy() {
+        User copy = new User();
+        copy.id = id;
+        copy.githubId = githubId;
+        copy.githubLogin = githubLogin;
+        copy.name = name;
+        copy.email = email;
+        copy.avatarUrl = avatarUrl;
+        copy.createdAt = createdAt;
+        copy.updatedAt = updatedAt;
+        copy.role = role;
+        copy.ban = ban;
+        return copy;
+    }
+
     public String role() {
         return role;
     }

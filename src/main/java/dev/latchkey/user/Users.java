@@ -1,6 +1,8 @@
 package dev.latchkey.user;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -15,6 +17,9 @@ public class Users {
 
     @PersistenceContext(unitName = "latchkey")
     EntityManager em;
+
+    @Inject
+    Event<UserChanged> changed;
 
     public Optional<User> find(long id) {
         return Optional.ofNullable(em.find(User.class, id));
@@ -39,6 +44,7 @@ public class Users {
     @Transactional
     public void delete(long id) {
         em.createQuery("DELETE FROM User u WHERE u.id = :id").setParameter("id", id).executeUpdate();
+        changed.fire(new UserChanged(id));
     }
 
     /** Creates the user for this GitHub account, or refreshes the profile of the one that exists. */
@@ -48,6 +54,7 @@ public class Users {
         Optional<User> existing = findByGitHubId(identity.githubId());
         if (existing.isPresent()) {
             existing.get().updateFrom(identity, now);
+            changed.fire(new UserChanged(existing.get().id()));
             return existing.get();
         }
         User created = User.fromGitHub(identity, now);

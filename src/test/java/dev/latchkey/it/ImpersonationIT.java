@@ -150,6 +150,7 @@ class ImpersonationIT {
                 .getJsonNumber("id").longValue());
 
         TestDatabase.update("UPDATE users SET role = 'user' WHERE id = ?", adminId);
+        TestDatabase.awaitNoticeOfOutsideChange();
         GitHubSignInIT.assertRefused(script().get("/auth/me", AUTH, "Bearer " + actingAs),
                 "Invalid or expired token");
         assertFalse(me(admin).getString("role").equals("admin"));

@@ -19,6 +19,8 @@ public final class LatchkeyDeployment {
     public static final String CLIENT_ID = "Iv1.latchkeytestclient";
     public static final String CLIENT_SECRET = "latchkey-test-client-secret-0123456789abcdef";
     public static final String SECRET_KEY = "integration-tests-secret-key-0123456789-abcdef";
+    /** How long a server may go on accepting a session ended elsewhere: SESSION_CHECK_CACHE_MILLISECONDS. */
+    public static final java.time.Duration SESSION_CHECK_CACHE = java.time.Duration.ofMillis(1000);
 
     private static FakeGitHub github;
 
@@ -46,6 +48,7 @@ public final class LatchkeyDeployment {
         settings.put("GITHUB_URL", github().webUrl());
         settings.put("GITHUB_API_URL", github().apiUrl());
         settings.put("GITHUB_TIMEOUT_SECONDS", "2");
+        settings.put("SESSION_CHECK_CACHE_MILLISECONDS", Long.toString(SESSION_CHECK_CACHE.toMillis()));
         // Scenarios start many sign-ins from one address; the rate-limit scenarios lower these again.
         settings.put("RATE_LIMIT_SIGNIN_PER_MINUTE", "100000");
         settings.put("RATE_LIMIT_GITHUB_PER_MINUTE", "100000");

@@ -96,6 +96,7 @@ class SessionRenewalIT {
     void renewalNeverGoesPastTheAbsoluteLimitFromSignIn() throws Exception {
         TestDatabase.update("UPDATE sessions SET created_at = ? WHERE id = ?",
                 Timestamp.from(Instant.now().minus(Duration.ofDays(1)).plus(Duration.ofMinutes(20))), sid());
+        TestDatabase.awaitNoticeOfOutsideChange();
         String nearExpiry = nearExpiry(Duration.ofMinutes(10));
 
         String renewed = bearer(nearExpiry).headers().firstValue("X-Access-Token").orElseThrow();

@@ -138,12 +138,14 @@ class SessionTokensIT {
     void aTokenOfAnEndedSessionIsRefused() throws Exception {
         TestDatabase.update("UPDATE sessions SET revoked_at = created_at WHERE id = ?",
                 issued.getJWTClaimsSet().getStringClaim("sid"));
+        TestDatabase.awaitNoticeOfOutsideChange();
         assertRefusedBearer(token);
     }
 
     @Test
     void aTokenOfADeletedUserSaysSo() throws Exception {
         TestDatabase.update("DELETE FROM users WHERE id = ?", Long.parseLong(issued.getJWTClaimsSet().getSubject()));
+        TestDatabase.awaitNoticeOfOutsideChange();
         assertRefused(new Browser(browser.base()).get("/auth/me", "Authorization", "Bearer " + token),
                 "User not found");
     }

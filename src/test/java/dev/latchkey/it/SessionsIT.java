@@ -16,6 +16,8 @@ import java.net.URL;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -122,12 +124,40 @@ class SessionsIT {
         Instant recently = Instant.now().minusSeconds(20);
 
         TestDatabase.update("UPDATE sessions SET last_seen_at = ? WHERE id = ?", Timestamp.from(longAgo), phoneSession);
+        TestDatabase.awaitNoticeOfOutsideChange();
         phone.get("/auth/me");
         assertTrue(lastSeen(phoneSession).isAfter(Instant.now().minusSeconds(30)), "updated after five minutes");
 
         TestDatabase.update("UPDATE sessions SET last_seen_at = ? WHERE id = ?", Timestamp.from(recently), phoneSession);
+        TestDatabase.awaitNoticeOfOutsideChange();
         phone.get("/auth/me");
         assertEquals(recently.getEpochSecond(), lastSeen(phoneSession).getEpochSecond(), "not again within a minute");
+    }
+
+    @Test
+    void aSessionEndedByAnotherServerIsRefusedWithinTheCacheBound() throws Exception {
+        String phoneSession = otherThanCurrent(laptop);
+        assertEquals(200, phone.get("/auth/me").statusCode());
+
+        // Another server sharing the database ends it: this one finds out within SESSION_CHECK_CACHE_MILLISECONDS.
+        TestDatabase.update("UPDATE sessions SET revoked_at = created_at, expires_at = created_at WHERE id = ?",
+                phoneSession);
+        TestDatabase.awaitNoticeOfOutsideChange();
+
+        assertRefused(phone.get("/auth/me"), "Invalid or expired token");
+        assertEquals(200, laptop.get("/auth/me").statusCode());
+    }
+
+    @Test
+    void manyRequestsOfOneSessionRightAfterItEndsAreAllRefused() throws Exception {
+        String phoneSession = otherThanCurrent(laptop);
+        assertEquals(200, phone.get("/auth/me").statusCode());
+
+        assertEquals(200, laptop.send("DELETE", "/auth/sessions/" + phoneSession).statusCode());
+
+        List<Integer> statuses = Simultaneously.run(
+                Collections.nCopies(16, () -> phone.get("/auth/me").statusCode()));
+        assertTrue(statuses.stream().allMatch(status -> status == 401), statuses.toString());
     }
 
     private static JsonArray list(Browser browser) {

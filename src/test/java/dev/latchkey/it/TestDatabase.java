@@ -68,6 +68,14 @@ public final class TestDatabase {
         return ((Number) value(sql, parameters)).longValue();
     }
 
+    /**
+     * Waits after a change made behind Latchkey's back, as another server sharing the database would make it:
+     * Latchkey may go on accepting a session it checked a moment ago for {@link LatchkeyDeployment#SESSION_CHECK_CACHE}.
+     */
+    public static void awaitNoticeOfOutsideChange() throws InterruptedException {
+        Thread.sleep(LatchkeyDeployment.SESSION_CHECK_CACHE.toMillis() + 100);
+    }
+
     public static int update(String sql, Object... parameters) throws SQLException {
         try (Connection connection = connect(); PreparedStatement statement = prepare(connection, sql, parameters)) {
             return statement.executeUpdate();

@@ -2,8 +2,10 @@ package dev.latchkey.auth.github;
 
 import dev.latchkey.user.GitHubIdentity;
 import dev.latchkey.user.User;
+import dev.latchkey.user.UserChanged;
 import dev.latchkey.user.Users;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -37,6 +39,9 @@ public class GitHubLinks {
     @Inject
     GitHubSettings settings;
 
+    @Inject
+    Event<UserChanged> changed;
+
     /** The GitHub account linked to a user: its login and the scopes GitHub reported for the stored token. */
     public record LinkedGitHub(String login, List<String> scopes) {
     }
@@ -56,6 +61,7 @@ public class GitHubLinks {
             throw GitHubSignInFailure.anotherGitHubLinked();
         }
         user.linkGitHub(identity, Instant.now());
+        changed.fire(new UserChanged(userId));
     }
 
     boolean ownedByAnother(long userId, long githubId) {
@@ -100,6 +106,7 @@ public class GitHubLinks {
     @Transactional
     public void unlink(long userId) {
         users.find(userId).ifPresent(user -> user.unlinkGitHub(Instant.now()));
+        changed.fire(new UserChanged(userId));
         StoredGitHubToken stored = em.find(StoredGitHubToken.class, userId);
         if (stored != null) {
             em.remove(stored);

@@ -48,7 +48,8 @@ class PasswordHasher {
 
     @PostConstruct
     void init() {
-        init(Runtime.getRuntime().availableProcessors());
+        // Half the cores at most: session checks keep the rest while sign-ins hash (docs/BENCHMARKS.md, case 5).
+        init(Runtime.getRuntime().availableProcessors() / 2);
     }
 
     private void init(int concurrent) {

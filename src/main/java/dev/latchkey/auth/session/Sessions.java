@@ -2,6 +2,7 @@ package dev.latchkey.auth.session;
 
 import dev.latchkey.crypto.RandomTokens;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -26,6 +27,9 @@ public class Sessions {
     @Inject
     @ConfigProperty(name = "ACCESS_TOKEN_EXPIRE_MINUTES", defaultValue = "1440")
     long lifetimeMinutes;
+
+    @Inject
+    Event<SessionsEnded> ended;
 
     /** Always a new row with a new random id, so no session id can be fixed in advance. */
     @Transactional
@@ -57,12 +61,14 @@ public class Sessions {
     @Transactional
     public void revoke(String id) {
         end("s.id = :id", "id", id);
+        ended.fire(SessionsEnded.one(id));
     }
 
     /** Ends one of this user's sessions; false when no live session of theirs has that id. */
     @Transactional
     public boolean revokeOwn(long userId, String id) {
         Instant now = Instant.now();
+        ended.fire(SessionsEnded.one(id));
         return em.createQuery("UPDATE Session s SET s.revokedAt = :now, s.expiresAt = :now "
                         + "WHERE s.id = :id AND s.userId = :userId AND s.revokedAt IS NULL AND s.expiresAt > :now")
                 .setParameter("now", now)
@@ -75,6 +81,7 @@ public class Sessions {
     @Transactional(Transactional.TxType.REQUIRED)
     public int revokeAllExcept(long userId, String keptSessionId) {
         Instant now = Instant.now();
+        ended.fire(SessionsEnded.allOf(userId));
         return em.createQuery("UPDATE Session s SET s.revokedAt = :now, s.expiresAt = :now "
                         + "WHERE s.userId = :userId AND s.id <> :kept AND s.revokedAt IS NULL")
                 .setParameter("now", now)
@@ -86,6 +93,7 @@ public class Sessions {
     /** Ends every session of the user. */
     @Transactional(Transactional.TxType.REQUIRED)
     public int revokeAll(long userId) {
+        ended.fire(SessionsEnded.allOf(userId));
         return end("s.userId = :userId", "userId", userId);
     }
 

@@ -1,0 +1,144 @@
+package dev.latchkey.auth;
+
+import dev.latchkey.auth.session.Session;
+import dev.latchkey.auth.session.SessionsEnded;
+import dev.latchkey.user.User;
+import dev.latchkey.user.UserChanged;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Remembers for at most {@code SESSION_CHECK_CACHE_MILLISECONDS} that a session was found live, so most requests
+ * skip reading its rows.
+ *
+ * <p>Only acceptances are remembered, never refusals. A session ended or a user changed through this server is
+ * forgotten as its transaction completes, so this server refuses at once; a server sharing the database keeps
+ * accepting it for at most the configured time (default 1 s, never more than 2 s).
+ */
+@ApplicationScoped
+public class RecentSessionChecks {
+
+    static final Duration LONGEST = Duration.ofSeconds(2);
+    static final int MOST_REMEMBERED = 100_000;
+
+    /** A user and session row that were read and accepted, and when (in {@link System#nanoTime()}). */
+    public record Remembered(User user, Session session, long readAt) {
+    }
+
+    @Inject
+    @ConfigProperty(name = "SESSION_CHECK_CACHE_MILLISECONDS", defaultValue = "1000")
+    long configuredMillis;
+
+    private final Map<String, Remembered> bySessionId = new ConcurrentHashMap<>();
+    // Moves on at every change, so rows read before a change committed are not remembered after it.
+    private final AtomicLong generation = new AtomicLong();
+    private LongSupplier clock = System::nanoTime;
+    private long lifetimeNanos;
+
+    public RecentSessionChecks() {
+    }
+
+    RecentSessionChecks(Duration lifetime, LongSupplier clock) {
+        this.clock = clock;
+        this.lifetimeNanos = checked(lifetime).toNanos();
+    }
+
+    @PostConstruct
+    void configure() {
+        lifetimeNanos = checked(Duration.ofMillis(configuredMillis)).toNanos();
+    }
+
+    /** Created at start-up, so a bad setting stops the deployment rather than the first request. */
+    void startUp(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // Nothing to do: being called creates the bean.
+    }
+
+    /** Read before reading the rows, and hand to {@link #remember}. */
+    public long generation() {
+        return generation.get();
+    }
+
+    public Optional<Remembered> recall(String sessionId) {
+        Remembered remembered = bySessionId.get(sessionId);
+        if (remembered == null) {
+            return Optional.empty();
+        }
+        if (clock.getAsLong() - remembered.readAt() >= lifetimeNanos) {
+            bySessionId.remove(sessionId, remembered);
+            return Optional.empty();
+        }
+        return Optional.of(remembered);
+    }
+
+    /** Remembers rows just accepted, unless something changed since {@code generationBeforeReading}. */
+    public void remember(User user, Session session, long generationBeforeReading) {
+        if (lifetimeNanos == 0) {
+            return;
+        }
+        if (bySessionId.size() >= MOST_REMEMBERED) {
+            makeRoom();
+        }
+        Remembered remembered = new Remembered(user.copy(), session, clock.getAsLong());
+        bySessionId.put(session.id(), remembered);
+        // A change that committed while the rows were read may have forgotten before this put: undo it then.
+        if (generation.get() != generationBeforeReading) {
+            bySessionId.remove(session.id(), remembered);
+        }
+    }
+
+    void sessionsEnded(@Observes(during = TransactionPhase.AFTER_COMPLETION) SessionsEnded ended) {
+        if (ended.sessionId() != null) {
+            forget(remembered -> remembered.session().id().equals(ended.sessionId()));
+        } else {
+            forget(involving(ended.userId()));
+        }
+    }
+
+    void userChanged(@Observes(during = TransactionPhase.AFTER_COMPLETION) UserChanged changed) {
+        forget(involving(changed.userId()));
+    }
+
+    int size() {
+        return bySessionId.size();
+    }
+
+    /** The user's own sessions and those in which they impersonate someone. */
+    private static Predicate<Remembered> involving(long userId) {
+        return remembered -> remembered.user().id() == userId
+                || Objects.equals(remembered.session().impersonatorId(), userId);
+    }
+
+    private void forget(Predicate<Remembered> which) {
+        generation.incrementAndGet();
+        bySessionId.values().removeIf(which);
+    }
+
+    private void makeRoom() {
+        long now = clock.getAsLong();
+        bySessionId.values().removeIf(remembered -> now - remembered.readAt() >= lifetimeNanos);
+        if (bySessionId.size() >= MOST_REMEMBERED) {
+            bySessionId.clear();
+        }
+    }
+
+    private static Duration checked(Duration lifetime) {
+        if (lifetime.isNegative() || lifetime.compareTo(LONGEST) > 0) {
+            throw new IllegalStateException("SESSION_CHECK_CACHE_MILLISECONDS must be between 0 and "
+                    + LONGEST.toMillis() + ", not " + lifetime.toMillis());
+        }
+        return lifetime;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.latchkey.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.latchkey.auth.session.Session;
+import dev.latchkey.auth.session.SessionsEnded;
+import dev.latchkey.user.User;
+import dev.latchkey.user.UserChanged;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class RecentSessionChecksTest {
+
+    private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+    private final RecentSessionChecks checks = new RecentSessionChecks(Duration.ofSeconds(1), nanos::get);
+
+    @Test
+    void anAcceptedSessionIsRecalledForTheConfiguredTimeOnly() throws Exception {
+        checks.remember(user(7), session("s1", 7, null), checks.generation());
+
+        nanos.addAndGet(Duration.ofMillis(999).toNanos());
+        assertEquals("s1", checks.recall("s1").orElseThrow().session().id());
+
+        nanos.addAndGet(Duration.ofMillis(1).toNanos());
+        assertTrue(checks.recall("s1").isEmpty());
+        assertEquals(0, checks.size());
+    }
+
+    @Test
+    void anEndedSessionIsForgottenAndTheUsersOtherSessionsAreKept() throws Exception {
+        checks.remember(user(7), session("s1", 7, null), checks.generation());
+        checks.remember(user(7), session("s2", 7, null), checks.generation());
+
+        checks.sessionsEnded(new SessionsEnded("s1", null));
+
+        assertTrue(checks.recall("s1").isEmpty());
+        assertTrue(checks.recall("s2").isPresent());
+    }
+
+    @Test
+    void endingAllOfAUsersSessionsForgetsThemAndTheirImpersonations() throws Exception {
+        checks.remember(user(7), session("own", 7, null), checks.generation());
+        checks.remember(user(8), session("acting-as-8", 8, 7L), checks.generation());
+        checks.remember(user(9), session("other", 9, null), checks.generation());
+
+        checks.sessionsEnded(new SessionsEnded(null, 7L));
+
+        assertTrue(checks.recall("own").isEmpty());
+        assertTrue(checks.recall("acting-as-8").isEmpty());
+        assertTrue(checks.recall("other").isPresent());
+    }
+
+    @Test
+    void aChangedUserIsReadAgainAlsoWhereTheyImpersonate() throws Exception {
+        checks.remember(user(7), session("own", 7, null), checks.generation());
+        checks.remember(user(8), session("acting-as-8", 8, 7L), checks.generation());
+
+        checks.userChanged(new UserChanged(7));
+
+        assertTrue(checks.recall("own").isEmpty());
+        assertTrue(checks.recall("acting-as-8").isEmpty());
+    }
+
+    @Test
+    void rowsReadBeforeAChangeCompletedAreNotRemembered() throws Exception {
+        long before = checks.generation();
+        // Another request ends the session while this one is still reading the rows it read before.
+        checks.sessionsEnded(new SessionsEnded("s1", null));
+
+        checks.remember(user(7), session("s1", 7, null), before);
+
+        assertTrue(checks.recall("s1").isEmpty());
+    }
+
+    @Test
+    void theRememberedUserIsACopyNoRequestShares() throws Exception {
+        User read = user(7);
+        checks.remember(read, session("s1", 7, null), checks.generation());
+
+        read.changeRole(User.ROLE_ADMIN, Instant.now());
+
+        assertEquals(User.ROLE_USER, checks.recall("s1").orElseThrow().user().role());
+    }
+
+    @Test
+    void zeroTurnsItOffAndMoreThanTwoSecondsIsRefused() throws Exception {
+        RecentSessionChecks off = new RecentSessionChecks(Duration.ZERO, nanos::get);
+        off.remember(user(7), session("s1", 7, null), off.generation());
+        assertTrue(off.recall("s1").isEmpty());
+
+        IllegalStateException tooLong = assertThrows(IllegalStateException.class,
+                () -> new RecentSessionChecks(Duration.ofMillis(2001), nanos::get));
+        assertEquals("SESSION_CHECK_CACHE_MILLISECONDS must be between 0 and 2000, not 2001", tooLong.getMessage());
+    }
+
+    @Test
+    void itNeverHoldsMoreThanItsLimit() throws Exception {
+        User user = user(7);
+        for (int i = 0; i <= RecentSessionChecks.MOST_REMEMBERED; i++) {
+            checks.remember(user, session("s" + i, 7, null), checks.generation());
+        }
+        assertTrue(checks.size() <= RecentSessionChecks.MOST_REMEMBERED, "size " + checks.size());
+        assertTrue(checks.recall("s" + RecentSessionChecks.MOST_REMEMBERED).isPresent());
+    }
+
+    private static User user(long id) throws ReflectiveOperationException {
+        User user = User.withEmail("user" + id + "@example.com", "User " + id, Instant.now());
+        Field field = User.class.getDeclaredField("id");
+        field.setAccessible(true);
+        field.set(user, id);
+        return user;
+    }
+
+    private static Session session(String id, long userId, Long impersonatorId) throws ReflectiveOperationException {
+        Constructor<Session> constructor = Session.class.getDeclaredConstructor(String.class, long.class,
+                Instant.class, Instant.class, String.class, String.class, Long.class);
+        constructor.setAccessible(true);
+        Instant now = Instant.now();
+        return constructor.newInstance(id, userId, now, now.plus(Duration.ofDays(1)), "127.0.0.1", "test",
+                impersonatorId);
+    }
+}
