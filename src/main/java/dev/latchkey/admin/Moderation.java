@@ -80,7 +80,7 @@ class Moderation {
             requireAnotherAdmin(admins, userId);
         }
         user.ban(reason, expiresAt, adminId, now);
-        changed.fire(new UserChanged(userId));
+        // Ending the sessions makes this server forget its checks of them too: no UserChanged needed.
         int ended = sessions.revokeAllIncludingImpersonations(userId);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("reason", reason);

@@ -33,8 +33,7 @@ public class AuthenticationRequiredFilter implements ContainerRequestFilter {
         }
         // The principal the mechanism set, with the groups it read from the user row for this request.
         if (!(request.getSecurityContext().getUserPrincipal() instanceof SessionPrincipal signedIn)) {
-            Object reason = request.getProperty(AuthenticatedCaller.FAILURE_ATTRIBUTE);
-            throw new NotAuthenticatedException(reason == null ? NotAuthenticatedException.NO_TOKEN : reason.toString());
+            throw NotAuthenticatedException.because(request.getProperty(AuthenticatedCaller.FAILURE_ATTRIBUTE));
         }
         if (signedIn.impersonatorId() != null && (Arrays.asList(required.value()).contains("admin")
                 || annotated(NotWhileImpersonating.class))) {

@@ -32,7 +32,8 @@ public class Caller {
 
     /** The signed-in caller on a route that requires one ({@code @RolesAllowed}). */
     public AuthenticatedCaller required() {
-        return current().orElseThrow(() -> new NotAuthenticatedException(refusal()));
+        return current().orElseThrow(() ->
+                NotAuthenticatedException.because(request.getAttribute(AuthenticatedCaller.FAILURE_ATTRIBUTE)));
     }
 
     /**
@@ -57,10 +58,5 @@ public class Caller {
     private Optional<User> user(SessionPrincipal principal) {
         Object checked = request.getAttribute(AuthenticatedCaller.USER_ATTRIBUTE);
         return checked instanceof User user ? Optional.of(user) : users.find(principal.userId());
-    }
-
-    private String refusal() {
-        Object reason = request.getAttribute(AuthenticatedCaller.FAILURE_ATTRIBUTE);
-        return reason == null ? NotAuthenticatedException.NO_TOKEN : reason.toString();
     }
 }

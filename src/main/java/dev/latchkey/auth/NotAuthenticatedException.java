@@ -13,4 +13,9 @@ public class NotAuthenticatedException extends ApiException {
     public NotAuthenticatedException(String detail) {
         super(401, detail, Map.of("WWW-Authenticate", "Bearer"));
     }
+
+    /** Refuses with the reason the mechanism left for a token it refused, if the request presented one. */
+    static NotAuthenticatedException because(Object refusedTokenReason) {
+        return new NotAuthenticatedException(refusedTokenReason == null ? NO_TOKEN : refusedTokenReason.toString());
+    }
 }

@@ -78,8 +78,7 @@ public class SessionValidator {
         return recent.recall(claims.sessionId())
                 .filter(seen -> seen.session().userId() == claims.userId()
                         && Objects.equals(seen.session().impersonatorId(), claims.impersonatorId())
-                        && seen.session().liveAt(now)
-                        && seen.user().banAt(now).isEmpty())
+                        && seen.session().liveAt(now))
                 .map(seen -> new Valid(seen.user().copy(), claims, seen.session()));
     }
 
