@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -28,6 +29,9 @@ import java.util.logging.Logger;
 public class AuditTrail {
 
     private static final Logger LOG = Logger.getLogger(AuditTrail.class.getName());
+
+    // Set only while work for a request runs on another thread, where the request itself cannot be reached.
+    private static final ThreadLocal<Client> CLIENT_OFF_REQUEST = new ThreadLocal<>();
 
     @PersistenceContext(unitName = "latchkey")
     EntityManager em;
@@ -71,17 +75,41 @@ public class AuditTrail {
         em.persist(event(type, actorUserId, targetUserId, detail));
     }
 
+    /**
+     * Runs work for a request on a thread of its own (a pool's): the events it records carry this client's address and
+     * user agent, as if recorded on the request's thread.
+     */
+    public <T> T onBehalfOf(String ipAddress, String userAgent, Supplier<T> work) {
+        CLIENT_OFF_REQUEST.set(new Client(ipAddress, userAgent));
+        try {
+            return work.get();
+        } finally {
+            CLIENT_OFF_REQUEST.remove();
+        }
+    }
+
+    private record Client(String ipAddress, String userAgent) {
+    }
+
     private AuditEvent event(AuditType type, Long actorUserId, Long targetUserId, Map<String, ?> detail) {
-        String ip = null;
-        String userAgent = null;
+        Client client = client();
+        return new AuditEvent(Instant.now(), type.value(), actorUserId, targetUserId, client.ipAddress(),
+                client.userAgent(), json(detail));
+    }
+
+    private Client client() {
+        Client offRequest = CLIENT_OFF_REQUEST.get();
+        if (offRequest != null) {
+            return offRequest;
+        }
         try {
             Object resolved = request.getAttribute(ClientAddresses.ATTRIBUTE);
-            ip = resolved != null ? resolved.toString() : request.getRemoteAddr();
-            userAgent = request.getHeader("User-Agent");
+            return new Client(resolved != null ? resolved.toString() : request.getRemoteAddr(),
+                    request.getHeader("User-Agent"));
         } catch (ContextNotActiveException | IllegalStateException noRequest) {
             // Written outside a request (a timer): there is no client to record.
+            return new Client(null, null);
         }
-        return new AuditEvent(Instant.now(), type.value(), actorUserId, targetUserId, ip, userAgent, json(detail));
     }
 
     static String json(Map<String, ?> detail) {

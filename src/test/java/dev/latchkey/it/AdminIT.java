@@ -283,6 +283,11 @@ class AdminIT {
         assertEquals("Invalid credentials", failed.getJsonObject("detail").getString("reason"));
         assertEquals(Browser.USER_AGENT, failed.getString("user_agent"));
         assertFalse(failed.getString("ip_address").isEmpty());
+        // Password requests are answered from the hashing pool: their events still carry the client.
+        own.getJsonArray("events").forEach(event -> {
+            assertEquals(Browser.USER_AGENT, event.asJsonObject().getString("user_agent"), event.toString());
+            assertFalse(event.asJsonObject().getString("ip_address").isEmpty(), event.toString());
+        });
 
         JsonObject filtered = json(admin.get("/admin/audit?user=" + userId + "&type=sign_in_failed"));
         assertEquals(1, filtered.getInt("total"));

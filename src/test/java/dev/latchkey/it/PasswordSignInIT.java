@@ -36,7 +36,9 @@ class PasswordSignInIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         // Every scenario signs in from this one address: the per-minute limit must not get in the way here.
-        return LatchkeyDeployment.withSettings(Map.of("BCRYPT_COST", "5", "RATE_LIMIT_SIGNIN_PER_MINUTE", "10000"));
+        // One hashing thread: every password request here queues for it, as sign-ins do on a busy small server.
+        return LatchkeyDeployment.withSettings(Map.of("BCRYPT_COST", "5", "RATE_LIMIT_SIGNIN_PER_MINUTE", "10000",
+                "PASSWORD_HASHING_THREADS", "1"));
     }
 
     @ArquillianResource
@@ -211,6 +213,31 @@ class PasswordSignInIT {
                 .forEach(answer -> assertProblem(answer, 400, "Email already registered"));
         assertEquals(1, countCredentials(email));
         assertEquals(1, TestDatabase.count("SELECT COUNT(*) FROM users WHERE LOWER(email) = ?", email));
+    }
+
+    @Test
+    void moreSimultaneousSignInsThanRequestThreadsAreEachAnsweredRightly() throws Exception {
+        String email = "crowd-" + System.nanoTime() + "@example.com";
+        long id = json(register(browser, email, PASSWORD, "")).getJsonObject("user").getJsonNumber("id").longValue();
+        List<Callable<HttpResponse<String>>> logins = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String typed = i % 2 == 0 ? PASSWORD : "a wrong password " + i;
+            logins.add(() -> login(new Browser(browser.base()), email, typed));
+        }
+
+        List<HttpResponse<String>> answers = Simultaneously.run(logins);
+
+        for (int i = 0; i < answers.size(); i++) {
+            if (i % 2 == 0) {
+                assertEquals(200, answers.get(i).statusCode(), answers.get(i).body());
+                assertEquals(id, json(answers.get(i)).getJsonObject("user").getJsonNumber("id").longValue());
+            } else {
+                assertProblem(answers.get(i), 401, "Invalid credentials");
+            }
+        }
+        assertEquals(21, TestDatabase.count("SELECT COUNT(*) FROM sessions WHERE user_id = ?", id));
+        assertEquals(20, TestDatabase.count(
+                "SELECT COUNT(*) FROM audit_events WHERE type = 'sign_in_failed' AND target_user_id = ?", id));
     }
 
     static HttpResponse<String> register(Browser browser, String email, String password, String extraFields) {

@@ -15,6 +15,8 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -45,6 +47,9 @@ public class LoginResource {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    HashingPool pool;
+
     /** The body of {@code POST /auth/login}; public because JSON-B builds it by reflection. */
     public record Credentials(String email, String password) {
 
@@ -63,11 +68,17 @@ public class LoginResource {
     @APIResponse(responseCode = "200", description = "{ok, access_token, token_type, expires_in, user} and the cookie")
     @APIResponse(responseCode = "401", description = "Invalid credentials (unknown email or wrong password alike)")
     @APIResponse(responseCode = "429", description = "Too many sign-in attempts from this address or on this email")
-    public Response login(InputStream body, @Context HttpHeaders headers, @Context HttpServletRequest request) {
+    public void login(InputStream body, @Context HttpHeaders headers, @Context HttpServletRequest request,
+                      @Suspended AsyncResponse response) {
         Credentials credentials = JsonBodies.read(headers.getMediaType(), body, Credentials.class, EXPECTED);
+        ClientDevice client = ClientDevice.of(request);
+        pool.answer(response, client, () -> signIn(credentials, client));
+    }
+
+    private Response signIn(Credentials credentials, ClientDevice client) {
         try {
             User user = logins.login(credentials.email(), credentials.password());
-            SignInSessions.IssuedSession session = sessions.begin(user.id(), ClientDevice.of(request), "password");
+            SignInSessions.IssuedSession session = sessions.begin(user.id(), client, "password");
             return SignInResponses.signedIn(200, session, UserView.of(session.user()));
         } catch (ApiException failure) {
             audit.signInFailed("password", failure, logins.accountOf(credentials.email()).orElse(null));

@@ -7,6 +7,7 @@ import dev.latchkey.web.ApiException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -18,7 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Hashes and verifies passwords with bcrypt at the configured cost, a few at a time.
  *
  * <p>Bcrypt is deliberately slow: without a bound, a burst of sign-ins would take every core from other requests.
- * At most one hash per core runs at once; the others wait, and after 30 seconds are told to try again.
+ * At most {@code PASSWORD_HASHING_THREADS} hashes (half the cores) run at once; the others wait, and after 30 seconds
+ * are told to try again.
  */
 @ApplicationScoped
 class PasswordHasher {
@@ -29,12 +31,18 @@ class PasswordHasher {
     private static final BCrypt.Hasher HASHER = BCrypt.with(VERSION, LongPasswordStrategies.strict(VERSION));
     private static final BCrypt.Verifyer VERIFYER = BCrypt.verifyer();
     private static final Pattern COST = Pattern.compile("^\\$2[abxy]?\\$(\\d\\d)\\$");
-    private static final long WAIT_SECONDS = 30;
+    static final long WAIT_SECONDS = 30;
+    private static final int MAX_CONCURRENCY = 64;
 
     @Inject
     @ConfigProperty(name = "BCRYPT_COST", defaultValue = "12")
     int cost;
 
+    @Inject
+    @ConfigProperty(name = "PASSWORD_HASHING_THREADS")
+    Optional<Integer> configuredConcurrency;
+
+    private int concurrency;
     private Semaphore permits;
     private String dummyHash;
 
@@ -48,16 +56,27 @@ class PasswordHasher {
 
     @PostConstruct
     void init() {
-        // Half the cores at most: session checks keep the rest while sign-ins hash (docs/BENCHMARKS.md, case 5).
-        init(Runtime.getRuntime().availableProcessors() / 2);
+        // Half the cores by default: session checks keep the rest while sign-ins hash (docs/BENCHMARKS.md, case 5).
+        int concurrent = configuredConcurrency.orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+        if (concurrent < 1 || concurrent > MAX_CONCURRENCY) {
+            throw new IllegalStateException(
+                    "PASSWORD_HASHING_THREADS must be between 1 and " + MAX_CONCURRENCY + ", not " + concurrent);
+        }
+        init(concurrent);
     }
 
     private void init(int concurrent) {
         if (cost < BCrypt.MIN_COST || cost > BCrypt.MAX_COST) {
             throw new IllegalStateException("BCRYPT_COST must be between 4 and 31, not " + cost);
         }
-        permits = new Semaphore(Math.max(1, concurrent), true);
+        concurrency = concurrent;
+        permits = new Semaphore(concurrent, true);
         dummyHash = hash(RandomTokens.urlSafe(32));
+    }
+
+    /** How many hashes may run at once. */
+    int concurrency() {
+        return concurrency;
     }
 
     String hash(String password) {

@@ -1,13 +1,18 @@
 package dev.latchkey.auth.password;
 
+import dev.latchkey.auth.AuthenticatedCaller;
 import dev.latchkey.auth.Caller;
 import dev.latchkey.auth.NotWhileImpersonating;
+import dev.latchkey.auth.session.ClientDevice;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -35,6 +40,9 @@ public class PasswordResource {
     @Inject
     Caller caller;
 
+    @Inject
+    HashingPool pool;
+
     /** The body of {@code POST /auth/password}; public because JSON-B builds it by reflection. */
     public record PasswordChange(String currentPassword, String newPassword) {
 
@@ -55,9 +63,13 @@ public class PasswordResource {
     @APIResponse(responseCode = "400", description = "No current password, a new one too short or too long, "
             + "or an account without a password")
     @APIResponse(responseCode = "403", description = "Invalid credentials: the current password is wrong")
-    public Map<String, Boolean> change(InputStream body, @Context HttpHeaders headers) {
+    public void change(InputStream body, @Context HttpHeaders headers, @Context HttpServletRequest request,
+                       @Suspended AsyncResponse response) {
         PasswordChange change = JsonBodies.read(headers.getMediaType(), body, PasswordChange.class, EXPECTED);
-        changes.change(caller.required(), change.currentPassword(), change.newPassword());
-        return Map.of("ok", true);
+        AuthenticatedCaller signedIn = caller.required();
+        pool.answer(response, ClientDevice.of(request), () -> {
+            changes.change(signedIn, change.currentPassword(), change.newPassword());
+            return Map.of("ok", true);
+        });
     }
 }

@@ -13,6 +13,8 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -40,6 +42,9 @@ public class RegisterResource {
     @Inject
     SignInSessions sessions;
 
+    @Inject
+    HashingPool pool;
+
     /** The body of {@code POST /auth/register}; public because JSON-B builds it by reflection. */
     public record Registration(String email, String password, String name) {
 
@@ -59,10 +64,14 @@ public class RegisterResource {
     @APIResponse(responseCode = "400", description = "Enter a valid email address / Password must be at least 8 "
             + "characters / Password must be at most 72 bytes / Email already registered / not such a JSON object")
     @APIResponse(responseCode = "429", description = "Too many sign-in attempts from this address")
-    public Response register(InputStream body, @Context HttpHeaders headers, @Context HttpServletRequest request) {
+    public void register(InputStream body, @Context HttpHeaders headers, @Context HttpServletRequest request,
+                         @Suspended AsyncResponse response) {
         Registration registration = JsonBodies.read(headers.getMediaType(), body, Registration.class, EXPECTED);
-        User user = registrations.register(registration.email(), registration.password(), registration.name());
-        SignInSessions.IssuedSession session = sessions.begin(user.id(), ClientDevice.of(request), "register");
-        return SignInResponses.signedIn(201, session, UserView.of(session.user()));
+        ClientDevice client = ClientDevice.of(request);
+        pool.answer(response, client, () -> {
+            User user = registrations.register(registration.email(), registration.password(), registration.name());
+            SignInSessions.IssuedSession session = sessions.begin(user.id(), client, "register");
+            return SignInResponses.signedIn(201, session, UserView.of(session.user()));
+        });
     }
 }

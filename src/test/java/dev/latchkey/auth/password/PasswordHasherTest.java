@@ -51,4 +51,21 @@ class PasswordHasherTest {
         assertThrows(IllegalStateException.class, () -> new PasswordHasher(3, 1));
         assertThrows(IllegalStateException.class, () -> new PasswordHasher(32, 1));
     }
+
+    @Test
+    void hashingThreadsOutsideOneToSixtyFourFailTheDeploymentWithTheKeyInTheMessage() {
+        for (int threads : new int[] {0, 65}) {
+            PasswordHasher configured = new PasswordHasher();
+            configured.cost = 5;
+            configured.configuredConcurrency = java.util.Optional.of(threads);
+
+            IllegalStateException refused = assertThrows(IllegalStateException.class, configured::init);
+            assertEquals("PASSWORD_HASHING_THREADS must be between 1 and 64, not " + threads, refused.getMessage());
+        }
+        PasswordHasher three = new PasswordHasher();
+        three.cost = 5;
+        three.configuredConcurrency = java.util.Optional.of(3);
+        three.init();
+        assertEquals(3, three.concurrency());
+    }
 }

@@ -1,0 +1,179 @@
+package dev.latchkey.auth.password;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import dev.latchkey.audit.AuditTrail;
+import dev.latchkey.auth.session.ClientDevice;
+import dev.latchkey.web.ApiException;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.TimeoutHandler;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pool that password requests wait in: answers off the request's thread, failures as problems, a busy 503.
+ */
+class HashingPoolTest {
+
+    private static final ClientDevice CLIENT = new ClientDevice("203.0.113.9", "test-agent");
+
+    @Test
+    void answersWithWhatTheWorkReturnsComputedOnAThreadOtherThanTheCallers() throws Exception {
+        HashingPool pool = new HashingPool(1, Thread::new, Duration.ofSeconds(30), new AuditTrail());
+        RecordingResponse response = new RecordingResponse();
+        Thread caller = Thread.currentThread();
+
+        pool.answer(response, CLIENT, () -> Map.of("ran on the caller", Thread.currentThread() == caller));
+
+        assertEquals(Map.of("ran on the caller", false), response.outcome());
+    }
+
+    @Test
+    void answersWithTheProblemTheWorkThrows() throws Exception {
+        HashingPool pool = new HashingPool(1, Thread::new, Duration.ofSeconds(30), new AuditTrail());
+        RecordingResponse response = new RecordingResponse();
+
+        pool.answer(response, CLIENT, () -> {
+            throw new ApiException(401, PasswordLogins.INVALID_CREDENTIALS);
+        });
+
+        ApiException problem = assertInstanceOf(ApiException.class, response.outcome());
+        assertEquals(401, problem.status());
+    }
+
+    @Test
+    void aRequestQueuedLongerThanTheWaitIsAnsweredBusyWithoutRunning() throws Exception {
+        HashingPool pool = new HashingPool(1, Thread::new, Duration.ofMillis(100), new AuditTrail());
+        CountDownLatch release = new CountDownLatch(1);
+        RecordingResponse first = new RecordingResponse();
+        pool.answer(first, CLIENT, () -> {
+            await(release);
+            return "first";
+        });
+        RecordingResponse queued = new RecordingResponse();
+        AtomicBoolean ran = new AtomicBoolean();
+        pool.answer(queued, CLIENT, () -> ran.getAndSet(true));
+
+        Thread.sleep(300);
+        release.countDown();
+
+        assertEquals("first", first.outcome());
+        ApiException busy = assertInstanceOf(ApiException.class, queued.outcome());
+        assertEquals(503, busy.status());
+        assertEquals(PasswordHasher.BUSY, busy.detail());
+        assertFalse(ran.get(), "the queued work must not run once its client was told to try again");
+    }
+
+    @Test
+    void aRequestArrivingWhenTheQueueIsFullIsAnsweredBusyAtOnce() throws Exception {
+        HashingPool pool = new HashingPool(1, Thread::new, Duration.ofSeconds(30), new AuditTrail());
+        CountDownLatch release = new CountDownLatch(1);
+        for (int i = 0; i <= HashingPool.QUEUE_LENGTH; i++) {
+            pool.answer(new RecordingResponse(), CLIENT, () -> await(release));
+        }
+        RecordingResponse overflow = new RecordingResponse();
+
+        pool.answer(overflow, CLIENT, () -> "never");
+
+        ApiException busy = assertInstanceOf(ApiException.class, overflow.future.getNow(null));
+        assertEquals(503, busy.status());
+        release.countDown();
+    }
+
+    private static boolean await(CountDownLatch latch) {
+        try {
+            return latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** An AsyncResponse that keeps what it was resumed with. */
+    private static final class RecordingResponse implements AsyncResponse {
+
+        final CompletableFuture<Object> future = new CompletableFuture<>();
+
+        Object outcome() throws Exception {
+            return future.get(10, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public boolean resume(Object response) {
+            return future.complete(response);
+        }
+
+        @Override
+        public boolean resume(Throwable response) {
+            return future.complete(response);
+        }
+
+        @Override
+        public boolean cancel() {
+            return future.cancel(false);
+        }
+
+        @Override
+        public boolean cancel(int retryAfter) {
+            return cancel();
+        }
+
+        @Override
+        public boolean cancel(Date retryAfter) {
+            return cancel();
+        }
+
+        @Override
+        public boolean isSuspended() {
+            return !future.isDone();
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return future.isCancelled();
+        }
+
+        @Override
+        public boolean isDone() {
+            return future.isDone();
+        }
+
+        @Override
+        public boolean setTimeout(long time, TimeUnit unit) {
+            return false;
+        }
+
+        @Override
+        public void setTimeoutHandler(TimeoutHandler handler) {
+        }
+
+        @Override
+        public Collection<Class<?>> register(Class<?> callback) {
+            return java.util.List.of();
+        }
+
+        @Override
+        public Map<Class<?>, Collection<Class<?>>> register(Class<?> callback, Class<?>... callbacks) {
+            return Map.of();
+        }
+
+        @Override
+        public Collection<Class<?>> register(Object callback) {
+            return java.util.List.of();
+        }
+
+        @Override
+        public Map<Class<?>, Collection<Class<?>>> register(Object callback, Object... callbacks) {
+            return Map.of();
+        }
+    }
+}
