@@ -19,10 +19,14 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -199,6 +203,41 @@ class PatSignInIT {
         github.failUserEndpoint(502);
         assertRefused(browser.post(PATH, body("token", pat)), 503, "GitHub is not answering; try again later");
         assertEquals(0, TestDatabase.count(USERS_OF, user.id()));
+    }
+
+    @Test
+    void sessionChecksAreAnsweredWhileMoreSignInsThanRequestThreadsWaitOnASilentGitHub() throws Exception {
+        GitHubUser user = github.createUser("pat-waiting-" + System.nanoTime());
+        String pat = token(user, "repo", "user:email");
+        Browser signedIn = new Browser(browser.base());
+        assertEquals(200, signedIn.post(PATH, body("token", pat)).statusCode());
+        int before = github.requests("GET", "/api/v3/user").size();
+        github.setOutage(Outage.HANG);
+        int waiting = 24;
+        ExecutorService devices = Executors.newFixedThreadPool(waiting);
+        try {
+            List<Future<HttpResponse<String>>> signIns = new ArrayList<>();
+            for (int i = 0; i < waiting; i++) {
+                signIns.add(devices.submit(() -> new Browser(browser.base()).post(PATH, body("token", pat))));
+            }
+            // More than the server's 16 request threads, all waiting on GitHub at once (it answers after 2 s).
+            long deadline = System.nanoTime() + Duration.ofMillis(1500).toNanos();
+            while (github.requests("GET", "/api/v3/user").size() < before + waiting && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(before + waiting, github.requests("GET", "/api/v3/user").size(), "all reached GitHub");
+
+            HttpResponse<String> me = signedIn.get("/auth/me");
+
+            assertEquals(200, me.statusCode(), me.body());
+            assertEquals(0, signIns.stream().filter(Future::isDone).count(),
+                    "the session check was answered while every sign-in still waited on GitHub");
+            for (Future<HttpResponse<String>> signIn : signIns) {
+                assertRefused(signIn.get(), 503, "GitHub is not answering; try again later");
+            }
+        } finally {
+            devices.shutdownNow();
+        }
     }
 
     @Test

@@ -19,6 +19,8 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -59,6 +61,9 @@ public class GitHubLoginResource {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    GitHubSignInPool pool;
+
     @GET
     @RateLimited(RateLimits.Action.GITHUB)
     @Operation(summary = "Start signing in with GitHub, or with link=true (signed in) linking GitHub to this account: "
@@ -86,12 +91,19 @@ public class GitHubLoginResource {
             + "code / This GitHub account is already linked to another user")
     @APIResponse(responseCode = "502", description = "Failed to fetch GitHub user")
     @APIResponse(responseCode = "503", description = "GitHub is not answering")
-    public Response callback(@QueryParam("code") String code, @QueryParam("state") String state,
+    public void callback(@QueryParam("code") String code, @QueryParam("state") String state,
                              @QueryParam("error") String error, @CookieParam(OAuthStateCookie.NAME) String boundState,
-                             @HeaderParam("Accept") String accept, @Context HttpServletRequest request) {
+                             @HeaderParam("Accept") String accept, @Context HttpServletRequest request,
+                             @Suspended AsyncResponse response) {
+        GitHubCallback.Arrival arrival = new GitHubCallback.Arrival(code, state, error, boundState,
+                ClientDevice.of(request));
+        boolean browser = accept != null && accept.contains(MediaType.TEXT_HTML);
+        pool.answer(response, arrival.device(), () -> finish(arrival, browser));
+    }
+
+    private Response finish(GitHubCallback.Arrival arrival, boolean browser) {
         try {
-            GitHubCallback.Completed done = callback.complete(
-                    new GitHubCallback.Arrival(code, state, error, boundState, ClientDevice.of(request)));
+            GitHubCallback.Completed done = callback.complete(arrival);
             return Response.status(Response.Status.FOUND).location(done.destination())
                     .header("Set-Cookie", done.session().setCookie())
                     .header("Set-Cookie", stateCookie.expire())
@@ -101,7 +113,7 @@ public class GitHubLoginResource {
             if (!"banned".equals(failure.errorCode())) {
                 audit.signInFailed("github", failure, null);
             }
-            Response.ResponseBuilder answer = accept != null && accept.contains(MediaType.TEXT_HTML)
+            Response.ResponseBuilder answer = browser
                     ? Response.status(Response.Status.FOUND).location(frontend.failure(failure.errorCode()))
                     : Response.fromResponse(Problems.response(failure.status(), failure.detail()));
             return answer.header("Set-Cookie", stateCookie.expire()).header("Referrer-Policy", "no-referrer").build();

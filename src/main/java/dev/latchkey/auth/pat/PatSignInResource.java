@@ -1,6 +1,7 @@
 package dev.latchkey.auth.pat;
 
 import dev.latchkey.audit.AuditTrail;
+import dev.latchkey.auth.github.GitHubSignInPool;
 import dev.latchkey.auth.session.ClientDevice;
 import dev.latchkey.auth.session.SignInSessions;
 import dev.latchkey.crypto.Fingerprints;
@@ -15,6 +16,8 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -41,6 +44,9 @@ public class PatSignInResource {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    GitHubSignInPool pool;
+
     @POST
     @RateLimited(RateLimits.Action.SIGN_IN)
     // JSON only: a cross-site form or fetch cannot send it without a CORS preflight, so no page can sign its
@@ -57,12 +63,18 @@ public class PatSignInResource {
     @APIResponse(responseCode = "415", description = "Not sent as application/json")
     @APIResponse(responseCode = "429", description = "Too many requests. Please try again later.")
     @APIResponse(responseCode = "503", description = "GitHub is not answering")
-    public Response signIn(InputStream body, @Context HttpHeaders headers, @Context HttpServletRequest request) {
+    public void signIn(InputStream body, @Context HttpHeaders headers, @Context HttpServletRequest request,
+                       @Suspended AsyncResponse response) {
         String token = PatSignInRequest.read(headers.getMediaType(), body).presentedToken();
         // The account behind a token is known only once GitHub is asked: the token's fingerprint stands in for it.
         limits.attemptOnAccount(RateLimits.Action.SIGN_IN, "pat:" + Fingerprints.of(token));
+        ClientDevice client = ClientDevice.of(request);
+        pool.answer(response, client, () -> signIn(token, client));
+    }
+
+    private Response signIn(String token, ClientDevice client) {
         try {
-            SignInSessions.IssuedSession session = signIns.signIn(token, ClientDevice.of(request));
+            SignInSessions.IssuedSession session = signIns.signIn(token, client);
             return SignInResponses.signedIn(200, session, UserView.of(session.user()));
         } catch (ApiException failure) {
             audit.signInFailed("pat", failure, null);

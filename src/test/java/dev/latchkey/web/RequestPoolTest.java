@@ -1,12 +1,9 @@
-package dev.latchkey.auth.password;
+package dev.latchkey.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import dev.latchkey.audit.AuditTrail;
-import dev.latchkey.auth.session.ClientDevice;
-import dev.latchkey.web.ApiException;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.TimeoutHandler;
 import java.time.Duration;
@@ -20,30 +17,31 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
- * The pool that password requests wait in: answers off the request's thread, failures as problems, a busy 503.
+ * The pool that slow requests wait in: answers off the request's thread, failures as problems, a busy 503.
  */
-class HashingPoolTest {
+class RequestPoolTest {
 
-    private static final ClientDevice CLIENT = new ClientDevice("203.0.113.9", "test-agent");
+    private static final String BUSY = "Too busy; try again in a moment";
+    private static final int QUEUE_LENGTH = 10;
 
     @Test
     void answersWithWhatTheWorkReturnsComputedOnAThreadOtherThanTheCallers() throws Exception {
-        HashingPool pool = new HashingPool(1, Thread::new, Duration.ofSeconds(30), new AuditTrail());
+        RequestPool pool = new RequestPool(1, QUEUE_LENGTH, Duration.ofSeconds(30), BUSY, Thread::new);
         RecordingResponse response = new RecordingResponse();
         Thread caller = Thread.currentThread();
 
-        pool.answer(response, CLIENT, () -> Map.of("ran on the caller", Thread.currentThread() == caller));
+        pool.answer(response, () -> Map.of("ran on the caller", Thread.currentThread() == caller));
 
         assertEquals(Map.of("ran on the caller", false), response.outcome());
     }
 
     @Test
     void answersWithTheProblemTheWorkThrows() throws Exception {
-        HashingPool pool = new HashingPool(1, Thread::new, Duration.ofSeconds(30), new AuditTrail());
+        RequestPool pool = new RequestPool(1, QUEUE_LENGTH, Duration.ofSeconds(30), BUSY, Thread::new);
         RecordingResponse response = new RecordingResponse();
 
-        pool.answer(response, CLIENT, () -> {
-            throw new ApiException(401, PasswordLogins.INVALID_CREDENTIALS);
+        pool.answer(response, () -> {
+            throw new ApiException(401, "Invalid credentials");
         });
 
         ApiException problem = assertInstanceOf(ApiException.class, response.outcome());
@@ -52,16 +50,16 @@ class HashingPoolTest {
 
     @Test
     void aRequestQueuedLongerThanTheWaitIsAnsweredBusyWithoutRunning() throws Exception {
-        HashingPool pool = new HashingPool(1, Thread::new, Duration.ofMillis(100), new AuditTrail());
+        RequestPool pool = new RequestPool(1, QUEUE_LENGTH, Duration.ofMillis(100), BUSY, Thread::new);
         CountDownLatch release = new CountDownLatch(1);
         RecordingResponse first = new RecordingResponse();
-        pool.answer(first, CLIENT, () -> {
+        pool.answer(first, () -> {
             await(release);
             return "first";
         });
         RecordingResponse queued = new RecordingResponse();
         AtomicBoolean ran = new AtomicBoolean();
-        pool.answer(queued, CLIENT, () -> ran.getAndSet(true));
+        pool.answer(queued, () -> ran.getAndSet(true));
 
         Thread.sleep(300);
         release.countDown();
@@ -69,20 +67,20 @@ class HashingPoolTest {
         assertEquals("first", first.outcome());
         ApiException busy = assertInstanceOf(ApiException.class, queued.outcome());
         assertEquals(503, busy.status());
-        assertEquals(PasswordHasher.BUSY, busy.detail());
+        assertEquals(BUSY, busy.detail());
         assertFalse(ran.get(), "the queued work must not run once its client was told to try again");
     }
 
     @Test
     void aRequestArrivingWhenTheQueueIsFullIsAnsweredBusyAtOnce() throws Exception {
-        HashingPool pool = new HashingPool(1, Thread::new, Duration.ofSeconds(30), new AuditTrail());
+        RequestPool pool = new RequestPool(1, QUEUE_LENGTH, Duration.ofSeconds(30), BUSY, Thread::new);
         CountDownLatch release = new CountDownLatch(1);
-        for (int i = 0; i <= HashingPool.QUEUE_LENGTH; i++) {
-            pool.answer(new RecordingResponse(), CLIENT, () -> await(release));
+        for (int i = 0; i <= QUEUE_LENGTH; i++) {
+            pool.answer(new RecordingResponse(), () -> await(release));
         }
         RecordingResponse overflow = new RecordingResponse();
 
-        pool.answer(overflow, CLIENT, () -> "never");
+        pool.answer(overflow, () -> "never");
 
         ApiException busy = assertInstanceOf(ApiException.class, overflow.future.getNow(null));
         assertEquals(503, busy.status());

@@ -1,0 +1,51 @@
+package dev.latchkey.auth.github;
+
+import dev.latchkey.audit.AuditTrail;
+import dev.latchkey.auth.session.ClientDevice;
+import dev.latchkey.web.RequestPool;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.AsyncResponse;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * Answers the sign-ins that wait on GitHub (the OAuth callback, PAT sign-in) from a pool of their own, so a slow or
+ * silent GitHub holds no request thread that session checks need.
+ */
+@ApplicationScoped
+public class GitHubSignInPool {
+
+    static final int THREADS = 32;
+    static final int QUEUE_LENGTH = 1000;
+    static final String BUSY = "Too many GitHub sign-ins at once; try again in a moment";
+    private static final Duration MAX_WAIT = Duration.ofSeconds(30);
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Inject
+    AuditTrail audit;
+
+    private RequestPool pool;
+
+    @PostConstruct
+    void start() {
+        // Threads here mostly wait on the network, so more of them than cores cost little.
+        pool = new RequestPool(THREADS, QUEUE_LENGTH, MAX_WAIT, BUSY, threads);
+    }
+
+    @PreDestroy
+    void stop() {
+        pool.shutdown();
+    }
+
+    /** Answers the suspended request with {@code work}'s outcome; its audit events carry {@code client}. */
+    public void answer(AsyncResponse response, ClientDevice client, Supplier<?> work) {
+        pool.answer(response, () -> audit.onBehalfOf(client.ipAddress(), client.userAgent(), work));
+    }
+}
