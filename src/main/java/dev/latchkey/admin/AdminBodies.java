@@ -1,6 +1,7 @@
 package dev.latchkey.admin;
 
 import dev.latchkey.web.ApiException;
+import dev.latchkey.web.RequestBodies;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -8,7 +9,6 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.MediaType;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -19,21 +19,11 @@ import java.util.Optional;
  */
 final class AdminBodies {
 
-    static final int MAX_BYTES = 8 * 1024;
-
     private AdminBodies() {
     }
 
     static JsonObject read(MediaType contentType, InputStream body, String expected) {
-        byte[] bytes;
-        try {
-            bytes = body == null ? new byte[0] : body.readNBytes(MAX_BYTES + 1);
-        } catch (IOException unreadable) {
-            throw notExpected(expected);
-        }
-        if (bytes.length > MAX_BYTES) {
-            throw new ApiException(413, "The request body is too large.");
-        }
+        byte[] bytes = RequestBodies.json(body, () -> notExpected(expected));
         if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }

@@ -1,6 +1,7 @@
 package dev.latchkey.auth.password;
 
 import dev.latchkey.web.ApiException;
+import dev.latchkey.web.RequestBodies;
 import jakarta.json.JsonException;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -8,7 +9,6 @@ import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.bind.config.PropertyNamingStrategy;
 import jakarta.ws.rs.core.MediaType;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -16,8 +16,6 @@ import java.nio.charset.StandardCharsets;
  * Reads the small JSON bodies of the password endpoints, answering a wrong one with what to send instead.
  */
 final class JsonBodies {
-
-    static final int MAX_BYTES = 8 * 1024;
 
     private JsonBodies() {
     }
@@ -29,15 +27,7 @@ final class JsonBodies {
         if (contentType == null) {
             throw new ApiException(415, "Unsupported content type: send application/json.");
         }
-        byte[] bytes;
-        try {
-            bytes = body == null ? new byte[0] : body.readNBytes(MAX_BYTES + 1);
-        } catch (IOException unreadable) {
-            throw notExpected(expected);
-        }
-        if (bytes.length > MAX_BYTES) {
-            throw new ApiException(413, "The request body is too large.");
-        }
+        byte[] bytes = RequestBodies.json(body, () -> notExpected(expected));
         T value;
         try {
             value = Reader.JSONB.fromJson(new String(bytes, StandardCharsets.UTF_8), type);

@@ -21,10 +21,6 @@ class PatSignInFailure extends ApiException {
         return new PatSignInFailure(415, "Unsupported content type: send application/json.");
     }
 
-    static PatSignInFailure tooLarge() {
-        return new PatSignInFailure(413, "The request body is too large.");
-    }
-
     static PatSignInFailure missingToken() {
         return new PatSignInFailure(400, "Missing token: send " + EXPECTED_BODY);
     }

@@ -1,11 +1,11 @@
 package dev.latchkey.auth.pat;
 
+import dev.latchkey.web.RequestBodies;
 import jakarta.json.JsonException;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.core.MediaType;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -14,8 +14,6 @@ import java.nio.charset.StandardCharsets;
  * JSON-B builds it by reflection.
  */
 public record PatSignInRequest(String token, String pat) {
-
-    static final int MAX_BODY_BYTES = 8 * 1024;
 
     /**
      * Reads the body here rather than through the JAX-RS entity provider, so a body that is not JSON, or JSON of
@@ -27,15 +25,7 @@ public record PatSignInRequest(String token, String pat) {
         if (contentType == null) {
             throw PatSignInFailure.notJsonContentType();
         }
-        byte[] bytes;
-        try {
-            bytes = body == null ? new byte[0] : body.readNBytes(MAX_BODY_BYTES + 1);
-        } catch (IOException unreadable) {
-            throw PatSignInFailure.notJson();
-        }
-        if (bytes.length > MAX_BODY_BYTES) {
-            throw PatSignInFailure.tooLarge();
-        }
+        byte[] bytes = RequestBodies.json(body, PatSignInFailure::notJson);
         PatSignInRequest request;
         try {
             request = Reader.JSONB.fromJson(new String(bytes, StandardCharsets.UTF_8), PatSignInRequest.class);
