@@ -25,7 +25,8 @@ import java.util.Map;
 /**
  * Starts an admin's impersonation of a user: a separate session of the user, at most an hour long, whose row and
  * JWT ({@code act}) name the admin. The admin's own session stays live; a browser keeps its token in the
- * {@code latchkey_admin_session} cookie (Path=/auth) until {@code POST /auth/stop-impersonating}.
+ * {@code latchkey_admin_session} cookie ({@code __Host-} prefixed in production) until
+ * {@code POST /auth/stop-impersonating}.
  */
 @ApplicationScoped
 class Impersonations {

@@ -8,11 +8,12 @@ import dev.latchkey.auth.session.Sessions;
 import dev.latchkey.user.UserView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.HeaderParam;
@@ -64,7 +65,7 @@ public class AuthResource {
     @Operation(summary = "End this session and expire its cookie (and an impersonating admin's kept one); safe to "
             + "repeat")
     @APIResponse(responseCode = "200", description = "{\"ok\":true,\"message\":\"Logged out\"}")
-    public Response logout(@CookieParam(SessionCookie.ADMIN_SESSION_NAME) String adminSession) {
+    public Response logout(@Context HttpHeaders headers) {
         caller.current().ifPresent(signedIn -> {
             sessions.revoke(signedIn.sessionId());
             audit.record(signedIn.impersonated() ? AuditType.IMPERSONATION_STOPPED : AuditType.SIGN_OUT,
@@ -72,7 +73,8 @@ public class AuthResource {
         });
         Response.ResponseBuilder answer = Response.ok(Map.of("ok", true, "message", "Logged out"))
                 .header("Set-Cookie", cookie.expire());
-        return (adminSession == null ? answer : answer.header("Set-Cookie", cookie.expireAdminSession())).build();
+        return (cookie.presentedAdminSession(headers).isEmpty() ? answer
+                : answer.header("Set-Cookie", cookie.expireAdminSession())).build();
     }
 
     @GET

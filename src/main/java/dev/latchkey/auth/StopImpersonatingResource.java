@@ -10,10 +10,11 @@ import dev.latchkey.user.UserView;
 import dev.latchkey.web.ApiException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
@@ -51,23 +52,21 @@ public class StopImpersonatingResource {
     @APIResponse(responseCode = "200", description = "{ok, access_token, token_type, expires_in, user} with the "
             + "admin's session cookie; {\"ok\":true} alone when the admin's session is not in this browser or ended")
     @APIResponse(responseCode = "400", description = "You are not impersonating anyone")
-    public Response stop(@CookieParam(SessionCookie.ADMIN_SESSION_NAME) String adminToken) {
+    public Response stop(@Context HttpHeaders headers) {
         AuthenticatedCaller me = caller.required();
         if (!me.impersonated()) {
             throw new ApiException(400, "You are not impersonating anyone");
         }
         sessions.revoke(me.sessionId());
         audit.record(AuditType.IMPERSONATION_STOPPED, me.impersonatorId(), me.userId(), Map.of());
-        Response restored = restore(adminToken, me.impersonatorId()).orElseGet(() ->
-                Response.ok(Map.of("ok", true)).header("Set-Cookie", cookie.expire()).build());
+        Response restored = cookie.presentedAdminSession(headers)
+                .flatMap(adminToken -> restore(adminToken, me.impersonatorId()))
+                .orElseGet(() -> Response.ok(Map.of("ok", true)).header("Set-Cookie", cookie.expire()).build());
         return Response.fromResponse(restored).header("Set-Cookie", cookie.expireAdminSession()).build();
     }
 
     /** The admin's own session, if this browser kept it and it is still live. */
     private Optional<Response> restore(String adminToken, long adminId) {
-        if (adminToken == null || adminToken.isEmpty()) {
-            return Optional.empty();
-        }
         if (!(validator.validate(adminToken) instanceof SessionValidator.Valid valid)
                 || valid.user().id() != adminId || valid.claims().impersonated()) {
             return Optional.empty();

@@ -13,7 +13,6 @@ import dev.latchkey.web.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -22,6 +21,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -92,10 +92,10 @@ public class GitHubLoginResource {
     @APIResponse(responseCode = "502", description = "Failed to fetch GitHub user")
     @APIResponse(responseCode = "503", description = "GitHub is not answering")
     public void callback(@QueryParam("code") String code, @QueryParam("state") String state,
-                             @QueryParam("error") String error, @CookieParam(OAuthStateCookie.NAME) String boundState,
+                             @QueryParam("error") String error, @Context HttpHeaders headers,
                              @HeaderParam("Accept") String accept, @Context HttpServletRequest request,
                              @Suspended AsyncResponse response) {
-        GitHubCallback.Arrival arrival = new GitHubCallback.Arrival(code, state, error, boundState,
+        GitHubCallback.Arrival arrival = new GitHubCallback.Arrival(code, state, error, stateCookie.presented(headers),
                 ClientDevice.of(request));
         boolean browser = accept != null && accept.contains(MediaType.TEXT_HTML);
         pool.answer(response, arrival.device(), () -> finish(arrival, browser));

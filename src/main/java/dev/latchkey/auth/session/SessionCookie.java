@@ -5,6 +5,8 @@ import dev.latchkey.web.Sites;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -15,10 +17,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SessionCookie {
 
     /**
-     * While an admin impersonates someone, their own session JWT waits in this cookie, scoped to {@code /auth} so
-     * only {@code POST /auth/stop-impersonating} (and logout) receive it.
+     * While an admin impersonates someone, their own session JWT waits in this cookie; in development it is scoped to
+     * {@code /auth} so only {@code POST /auth/stop-impersonating} (and logout) receive it.
      */
     public static final String ADMIN_SESSION_NAME = "latchkey_admin_session";
+
+    /**
+     * Browsers accept a cookie with this prefix only with {@code Secure}, {@code Path=/} and no {@code Domain}, so a
+     * sibling domain cannot plant or shadow it.
+     */
+    public static final String HOST_PREFIX = "__Host-";
 
     @Inject
     @ConfigProperty(name = "COOKIE_NAME")
@@ -40,16 +48,19 @@ public class SessionCookie {
     @ConfigProperty(name = "ACCESS_TOKEN_EXPIRE_MINUTES", defaultValue = "1440")
     long lifetimeMinutes;
 
+    private boolean production;
     private String name;
     private Cookies.Attributes attributes;
+    private String adminName;
     private Cookies.Attributes adminAttributes;
 
     @PostConstruct
     void init() {
-        boolean production = "production".equals(appEnv);
-        name = configuredName.orElse(production ? "__Host-access_token" : "access_token");
+        production = "production".equals(appEnv);
+        name = configuredName.orElse(production ? HOST_PREFIX + "access_token" : "access_token");
         attributes = attributes(production, Sites.sameSite(backendUrl, frontendUrl));
-        adminAttributes = new Cookies.Attributes("/auth", attributes.secure(), attributes.sameSite());
+        adminName = adminName(production);
+        adminAttributes = adminAttributes(production, attributes);
     }
 
     static Cookies.Attributes attributes(boolean production, boolean frontendOnSameSite) {
@@ -57,6 +68,15 @@ public class SessionCookie {
             return new Cookies.Attributes("/", false, "Lax");
         }
         return new Cookies.Attributes("/", true, frontendOnSameSite ? "Lax" : "None");
+    }
+
+    static String adminName(boolean production) {
+        return production ? HOST_PREFIX + ADMIN_SESSION_NAME : ADMIN_SESSION_NAME;
+    }
+
+    /** Production: as the session cookie ({@code __Host-} needs Path=/); development: only {@code /auth} sees it. */
+    static Cookies.Attributes adminAttributes(boolean production, Cookies.Attributes session) {
+        return production ? session : new Cookies.Attributes("/auth", session.secure(), session.sameSite());
     }
 
     public String name() {
@@ -77,14 +97,24 @@ public class SessionCookie {
 
     /** Keeps an impersonating admin's own session token for when they stop. */
     public String setAdminSession(String token, long maxAgeSeconds) {
-        return Cookies.set(ADMIN_SESSION_NAME, token, maxAgeSeconds, adminAttributes);
+        return Cookies.set(adminName, token, maxAgeSeconds, adminAttributes);
     }
 
     public String expireAdminSession() {
-        return Cookies.expire(ADMIN_SESSION_NAME, adminAttributes);
+        return Cookies.expire(adminName, adminAttributes);
+    }
+
+    /** The impersonating admin's own session token this request carries back, if any. Never log it. */
+    public Optional<String> presentedAdminSession(HttpHeaders headers) {
+        return Optional.ofNullable(headers.getCookies().get(adminName)).map(Cookie::getValue)
+                .filter(value -> !value.isEmpty());
     }
 
     public boolean secure() {
         return attributes.secure();
+    }
+
+    public boolean production() {
+        return production;
     }
 }

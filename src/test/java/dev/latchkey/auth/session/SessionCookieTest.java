@@ -26,4 +26,18 @@ class SessionCookieTest {
         assertEquals("n=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; Secure; HttpOnly; SameSite=None",
                 Cookies.expire("n", SessionCookie.attributes(true, false)));
     }
+
+    @Test
+    void productionKeepsTheAdminsSessionInAHostPrefixedCookie() {
+        Cookies.Attributes session = SessionCookie.attributes(true, false);
+        assertEquals("__Host-latchkey_admin_session=t; Max-Age=60; Path=/; Secure; HttpOnly; SameSite=None",
+                Cookies.set(SessionCookie.adminName(true), "t", 60, SessionCookie.adminAttributes(true, session)));
+    }
+
+    @Test
+    void developmentKeepsTheAdminsSessionForAuthOnly() {
+        Cookies.Attributes session = SessionCookie.attributes(false, true);
+        assertEquals("latchkey_admin_session=t; Max-Age=60; Path=/auth; HttpOnly; SameSite=Lax",
+                Cookies.set(SessionCookie.adminName(false), "t", 60, SessionCookie.adminAttributes(false, session)));
+    }
 }
