@@ -39,19 +39,21 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        Optional<String> token = presentedToken(request);
+        Optional<Presented> token = presentedToken(request);
         if (token.isEmpty()) {
             return context.doNothing();
         }
-        SessionValidator.Outcome outcome = validator.validate(token.get());
+        SessionValidator.Outcome outcome = validator.validate(token.get().token());
         if (outcome instanceof SessionValidator.Valid valid) {
             // The user row was just read: keep it for this request instead of reading it again.
             request.setAttribute(AuthenticatedCaller.USER_ATTRIBUTE, valid.user());
             if (renewals.due(valid.claims(), Instant.now())) {
-                request.setAttribute(SessionRenewalFilter.DUE_ATTRIBUTE, valid);
+                request.setAttribute(SessionRenewalFilter.DUE_ATTRIBUTE,
+                        new SessionRenewalFilter.Due(valid, token.get().bearer()));
             }
             Set<String> groups = groups(valid);
-            return context.notifyContainerAboutLogin(new SessionPrincipal(token.get(), valid.claims(), groups), groups);
+            return context.notifyContainerAboutLogin(
+                    new SessionPrincipal(token.get().token(), valid.claims(), groups), groups);
         }
         if (outcome instanceof SessionValidator.Banned banned) {
             request.setAttribute(AuthenticatedCaller.BANNED_ATTRIBUTE, banned.detail());
@@ -67,16 +69,20 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
         return valid.user().admin() && !valid.claims().impersonated() ? ADMIN_GROUPS : USER_GROUPS;
     }
 
-    private Optional<String> presentedToken(HttpServletRequest request) {
+    /** A session JWT and how it came: in {@code Authorization: Bearer} or in the session cookie. */
+    private record Presented(String token, boolean bearer) {
+    }
+
+    private Optional<Presented> presentedToken(HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Optional.of(authorization.substring(7).trim());
+            return Optional.of(new Presented(authorization.substring(7).trim(), true));
         }
         Cookie[] cookies = request.getCookies();
         if (cookies != null) {
             for (Cookie candidate : cookies) {
                 if (cookie.name().equals(candidate.getName()) && !candidate.getValue().isEmpty()) {
-                    return Optional.of(candidate.getValue());
+                    return Optional.of(new Presented(candidate.getValue(), false));
                 }
             }
         }

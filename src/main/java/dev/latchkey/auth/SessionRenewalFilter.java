@@ -10,15 +10,21 @@ import jakarta.ws.rs.ext.Provider;
 import java.time.Instant;
 
 /**
- * Renews a session close to expiry on a successful answer: the cookie again, and {@code X-Access-Token} for Bearer
- * clients.
+ * Renews a session close to expiry on a successful answer, the way its token came: a new cookie for a cookie, a new
+ * {@code X-Access-Token} header for a Bearer token.
  *
- * <p>Answers that set the session cookie themselves (sign-in, logout) are left alone, so a renewal never undoes them.
+ * <p>A token never goes the other way: a cookie session's token is not handed to the page's JavaScript, and a Bearer
+ * token is not put in the browser's cookie jar, where it could replace the browser's own session. Answers that set the
+ * session cookie themselves (sign-in, logout) are left alone, so a renewal never undoes them.
  */
 @Provider
 public class SessionRenewalFilter implements ContainerResponseFilter {
 
     static final String DUE_ATTRIBUTE = SessionRenewalFilter.class.getName() + ".due";
+
+    /** A valid session due for renewal, and whether its token came as {@code Authorization: Bearer}. */
+    record Due(SessionValidator.Valid valid, boolean bearer) {
+    }
 
     @Inject
     SessionRenewals renewals;
@@ -30,12 +36,16 @@ public class SessionRenewalFilter implements ContainerResponseFilter {
     public void filter(ContainerRequestContext requestContext, ContainerResponseContext response) {
         // In a servlet container the request's properties are its attributes, where the mechanism left this.
         Object due = requestContext.getProperty(DUE_ATTRIBUTE);
-        if (!(due instanceof SessionValidator.Valid valid) || response.getStatus() >= 400 || setsSessionCookie(response)) {
+        if (!(due instanceof Due renewal) || response.getStatus() >= 400 || setsSessionCookie(response)) {
             return;
         }
+        SessionValidator.Valid valid = renewal.valid();
         renewals.renew(valid.session(), valid.claims(), Instant.now()).ifPresent(renewed -> {
-            response.getHeaders().add("Set-Cookie", renewed.setCookie());
-            response.getHeaders().putSingle("X-Access-Token", renewed.token());
+            if (renewal.bearer()) {
+                response.getHeaders().putSingle("X-Access-Token", renewed.token());
+            } else {
+                response.getHeaders().add("Set-Cookie", renewed.setCookie());
+            }
         });
     }
 

@@ -75,7 +75,7 @@ class SessionRenewalIT {
     }
 
     @Test
-    void aSessionCloseToExpiryIsRenewedInTheCookieTheHeaderAndTheRow() throws Exception {
+    void aBearerSessionCloseToExpiryIsRenewedInTheHeaderAndTheRowNeverInACookie() throws Exception {
         String nearExpiry = nearExpiry(Duration.ofMinutes(30));
 
         HttpResponse<String> me = bearer(nearExpiry);
@@ -86,10 +86,31 @@ class SessionRenewalIT {
         assertWithin(Instant.now().plus(Duration.ofMinutes(120)), expiry);
         assertEquals(issued.getJWTClaimsSet().getStringClaim("sid"), SignedJWT.parse(renewed).getJWTClaimsSet()
                 .getStringClaim("sid"), "the same session");
-        String cookie = Browser.setCookieHeader(me, "access_token").orElseThrow();
-        assertTrue(cookie.startsWith("access_token=" + renewed + ";") && cookie.contains("HttpOnly"), cookie);
+        assertTrue(me.headers().allValues("Set-Cookie").isEmpty(), "a Bearer token never lands in a browser's jar: "
+                + me.headers().allValues("Set-Cookie"));
         assertWithin(expiry, storedExpiry());
         assertEquals(200, bearer(renewed).statusCode());
+    }
+
+    @Test
+    void aCookieSessionCloseToExpiryIsRenewedInTheCookieOnlySoNoTokenReachesJavaScript() throws Exception {
+        String nearExpiry = nearExpiry(Duration.ofMinutes(30));
+        browser.setCookie("access_token", nearExpiry);
+
+        HttpResponse<String> me = browser.get("/auth/me");
+
+        assertEquals(200, me.statusCode());
+        assertTrue(me.headers().firstValue("X-Access-Token").isEmpty(), "no token in a header a page could read");
+        String cookie = Browser.setCookieHeader(me, "access_token").orElseThrow();
+        assertTrue(cookie.contains("; HttpOnly") && cookie.contains("; Path=/"), cookie);
+        SignedJWT renewed = SignedJWT.parse(browser.cookie("access_token").orElseThrow());
+        Instant expiry = renewed.getJWTClaimsSet().getExpirationTime().toInstant();
+        assertWithin(Instant.now().plus(Duration.ofMinutes(120)), expiry);
+        assertEquals(sid(), renewed.getJWTClaimsSet().getStringClaim("sid"), "the same session");
+        assertWithin(expiry, storedExpiry());
+        HttpResponse<String> again = browser.get("/auth/me");
+        assertEquals(200, again.statusCode());
+        assertTrue(Browser.setCookieHeader(again, "access_token").isEmpty(), "renewed once, not on every request");
     }
 
     @Test
