@@ -21,8 +21,7 @@ public class ClientAddressFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        request.setAttribute(ClientAddresses.ATTRIBUTE,
-                addresses.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For")));
+        request.setAttribute(ClientAddresses.ATTRIBUTE, addresses.resolve(request));
         chain.doFilter(request, response);
     }
 }

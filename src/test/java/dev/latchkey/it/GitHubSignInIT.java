@@ -14,6 +14,8 @@ import dev.latchkey.testing.github.Outage;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLDecoder;
@@ -34,14 +36,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A person signs in with GitHub in development settings: to GitHub and back, then who am I, then out.
+ * A person signs in with GitHub in development settings: to GitHub and back, then who am I, then out. Every address
+ * of this machine is a trusted proxy, so a scenario can send {@code X-Forwarded-For} as a proxy would.
  */
 @ExtendWith(ArquillianExtension.class)
 class GitHubSignInIT {
 
     @Deployment(testable = false)
-    static WebArchive deployment() {
-        return LatchkeyDeployment.withDefaults();
+    static WebArchive deployment() throws SocketException {
+        // The test client connects from one of them (not always the loopback address).
+        String thisMachine = NetworkInterface.networkInterfaces().flatMap(NetworkInterface::inetAddresses)
+                .map(address -> address.getHostAddress().replaceAll("%.*", ""))
+                .collect(Collectors.joining(","));
+        return LatchkeyDeployment.withSettings(Map.of("TRUSTED_PROXIES", thisMachine));
     }
 
     @ArquillianResource
@@ -129,6 +136,40 @@ class GitHubSignInIT {
                 "javascript:alert(1)", "/%0d%0aSet-Cookie:%20x=1", "/%09/evil.example", "evil.example"}) {
             assertEquals("http://localhost:8080/", landing(user, attack), attack);
         }
+    }
+
+    @Test
+    void aRedirectThatIsNoCleanUrlPathIsEncodedOrFallsBackAndNeverBreaksTheCallback() throws Exception {
+        GitHubUser user = github.createUser("unclean-" + System.nanoTime());
+
+        // (1) Characters a URL cannot hold as they are get percent-encoded; a broken escape falls back
+        assertEquals("http://localhost:8080/a%20b", landing(user, "/a%20b"));
+        assertEquals("http://localhost:8080/x%7By%7D", landing(user, "/x%7By%7D"));
+        assertEquals("http://localhost:8080/a%C2%A0b", landing(user, "/a%C2%A0b"));
+        assertEquals("http://localhost:8080/", landing(user, "/a%25zz"));
+
+        // (2) A state stored before these rules is cleaned again at the callback
+        assertEquals("http://localhost:8080/a%20b", landingWithStored(user, "/a b"));
+        assertEquals("http://localhost:8080/", landingWithStored(user, "/a%zz"));
+
+        assertEquals(6, TestDatabase.count("SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id "
+                + "WHERE u.github_id = ?", user.id()), "one session per sign-in, none left by a failure");
+    }
+
+    @Test
+    void theClientAddressIsTheRightmostUntrustedOneOverEveryForwardedForLine() throws Exception {
+        GitHubUser user = github.createUser("forwarded-" + System.nanoTime());
+        String callback = GitHubSignIns.authorize(browser, github, user, "/auth/github");
+
+        // The client forges a first line; the trusted proxy in front of Latchkey appends its own line
+        HttpResponse<String> done = browser.get(callback, "Accept", Browser.HTML,
+                "X-Forwarded-For", "6.6.6.6, 5.5.5.5", "X-Forwarded-For", "198.51.100.7, 127.0.0.1");
+
+        assertEquals(302, done.statusCode(), done.body());
+        assertEquals("198.51.100.7", TestDatabase.value("SELECT s.ip_address FROM sessions s JOIN users u "
+                + "ON u.id = s.user_id WHERE u.github_id = ?", user.id()));
+        assertEquals("198.51.100.7", TestDatabase.value("SELECT e.ip_address FROM audit_events e JOIN users u "
+                + "ON u.id = e.target_user_id WHERE e.type = 'sign_in' AND u.github_id = ?", user.id()));
     }
 
     @Test
@@ -244,6 +285,17 @@ class GitHubSignInIT {
     private String landing(GitHubUser user, String redirect) {
         Browser fresh = new Browser(browser.base());
         String callback = GitHubSignIns.authorize(fresh, github, user, "/auth/github?redirect=" + redirect);
+        HttpResponse<String> done = fresh.get(callback, "Accept", Browser.HTML);
+        assertEquals(302, done.statusCode(), done.body());
+        return location(done).toString();
+    }
+
+    /** Signs in with {@code storedPath} written into the state row, as an older Latchkey could have stored it. */
+    private String landingWithStored(GitHubUser user, String storedPath) throws Exception {
+        Browser fresh = new Browser(browser.base());
+        String callback = GitHubSignIns.authorize(fresh, github, user, "/auth/github");
+        TestDatabase.update("UPDATE oauth_states SET redirect_path = ? WHERE state_hash = ?", storedPath,
+                sha256(query(URI.create(callback)).get("state")));
         HttpResponse<String> done = fresh.get(callback, "Accept", Browser.HTML);
         assertEquals(302, done.statusCode(), done.body());
         return location(done).toString();

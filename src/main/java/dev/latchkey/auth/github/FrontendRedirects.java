@@ -33,6 +33,6 @@ public class FrontendRedirects {
     }
 
     private String loginPath() {
-        return RedirectPaths.safe(loginRedirectPath) ? loginRedirectPath : "/";
+        return RedirectPaths.sanitize(loginRedirectPath, "/");
     }
 }

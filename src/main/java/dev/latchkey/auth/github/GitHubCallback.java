@@ -76,6 +76,9 @@ class GitHubCallback {
         if (!sameSecret(arrival.state(), arrival.boundState())) {
             throw GitHubSignInFailure.invalidState();
         }
+        // Built before anything is written, and cleaned again (a state may predate today's rules), so no failure to
+        // build it can follow a stored session.
+        URI destination = frontend.to(frontend.sanitize(state.redirectPath()));
         // (3) GitHub's own answer: the user may have said no.
         if (arrival.error() != null) {
             throw "access_denied".equals(arrival.error())
@@ -97,7 +100,7 @@ class GitHubCallback {
         // (9) A new session every time: no fixation.
         try {
             SignInSessions.IssuedSession session = sessions.begin(user.id(), arrival.device(), "github");
-            return new Completed(session, frontend.to(state.redirectPath()));
+            return new Completed(session, destination);
         } catch (BannedException banned) {
             throw GitHubSignInFailure.banned(banned.detail());
         }
