@@ -32,9 +32,9 @@ public class RateLimits {
         counter = new FixedWindowCounter(Duration.ofMinutes(1), Instant::now);
     }
 
-    /** Counts an attempt from this client address; throws 429 over the limit. */
+    /** Counts an attempt from this client address (an IPv6 one with its whole /64); throws 429 over the limit. */
     public void attemptFromAddress(Action action, String clientAddress) {
-        check(counter.attempt(action + "|ip|" + clientAddress, limit(action)));
+        check(counter.attempt(action + "|ip|" + AddressBuckets.of(clientAddress), limit(action)));
     }
 
     /** Counts an attempt on this account (an email, a GitHub id...); throws 429 over the limit. */
