@@ -13,12 +13,16 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Holds the keys derived from {@code SECRET_KEY} and refuses to start production without a strong one. */
+/**
+ * Holds the keys derived from {@code SECRET_KEY} and refuses to start production without a strong one (and strong
+ * {@code PREVIOUS_SECRET_KEYS}), or with an {@code APP_ENV} other than development or production.
+ */
 @ApplicationScoped
 public class SecretKeys {
 
-    static final int MINIMUM_LENGTH = 32;
     static final int RANDOM_SECRET_BYTES = 48;
+    static final String UNSET = "SECRET_KEY must be set to at least " + SecretStrength.MINIMUM_LENGTH
+            + " characters when APP_ENV=production";
 
     private static final Logger LOG = Logger.getLogger(SecretKeys.class.getName());
 
@@ -58,8 +62,11 @@ public class SecretKeys {
     @PostConstruct
     void derive() {
         String secret;
+        List<String> previous = Arrays.stream(previousSecretKeys.orElse("").split(","))
+                .map(String::trim).filter(key -> !key.isEmpty()).toList();
         try {
             secret = resolve(secretKey, appEnv);
+            refuseWeakPrevious(previous, appEnv);
         } catch (IllegalStateException unsafe) {
             LOG.severe(unsafe.getMessage());
             throw unsafe;
@@ -67,8 +74,6 @@ public class SecretKeys {
         signingKey = KeyDerivation.signingKey(secret);
         keyId = KeyDerivation.keyId(signingKey);
         fernetKey = KeyDerivation.fernetKey(secret);
-        List<String> previous = Arrays.stream(previousSecretKeys.orElse("").split(","))
-                .map(String::trim).filter(key -> !key.isEmpty()).toList();
         Map<String, byte[]> byId = new LinkedHashMap<>();
         byId.put(keyId, signingKey);
         previous.forEach(old -> {
@@ -91,15 +96,31 @@ public class SecretKeys {
         }
         Optional<String> secret = secretKey.filter(value -> !value.isBlank());
         if ("production".equals(appEnv)) {
-            return secret.filter(value -> value.codePointCount(0, value.length()) >= MINIMUM_LENGTH)
-                    .orElseThrow(() -> new IllegalStateException(
-                            "SECRET_KEY must be set to at least 32 characters when APP_ENV=production"));
+            String configured = secret.orElseThrow(() -> new IllegalStateException(UNSET));
+            SecretStrength.of(configured).ifPresent(weak -> {
+                throw new IllegalStateException(weak == SecretStrength.Weakness.TOO_SHORT ? UNSET
+                        : weak.reason("SECRET_KEY"));
+            });
+            return configured;
         }
         return secret.orElseGet(() -> {
             LOG.warning("No SECRET_KEY set: using a random key; sessions and stored GitHub tokens"
                     + " will not survive a restart");
             return RandomTokens.urlSafe(RANDOM_SECRET_BYTES);
         });
+    }
+
+    /** In production every key still accepted must be as strong as {@code SECRET_KEY}: each is named by position. */
+    static void refuseWeakPrevious(List<String> previous, String appEnv) {
+        if (!"production".equals(appEnv)) {
+            return;
+        }
+        for (int i = 0; i < previous.size(); i++) {
+            String name = "PREVIOUS_SECRET_KEYS entry " + (i + 1);
+            SecretStrength.of(previous.get(i)).ifPresent(weak -> {
+                throw new IllegalStateException(weak.reason(name));
+            });
+        }
     }
 
     /** Returns a copy of the 32-byte HMAC key that signs session JWTs. */

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Checks that the service refuses unsafe production secrets and derives stable, separate keys from a good one. */
 class SecretKeysTest {
 
-    private static final String SECRET = "a".repeat(16) + "b".repeat(16);
+    private static final String SECRET = "Kq3vX9pL2mZ7rT5wY8nB4cF6hJ1dG0sA";
     private static final String PRODUCTION_MESSAGE =
             "SECRET_KEY must be set to at least 32 characters when APP_ENV=production";
 
@@ -45,6 +45,60 @@ class SecretKeysTest {
                 () -> new SecretKeys(Optional.of(" ".repeat(40)), "production"));
 
         assertEquals(PRODUCTION_MESSAGE, e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "ssssssssssssssssssssssssssssssssssssssss", // one character
+        "abababababababababababababababababababab", // two
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaabcdefg", // seven different ones
+        "changemechangemechangemechangeme", // one part repeated
+        "0123456789012345678901234567890123456789", // ten different ones, repeated
+        "correct-horse-battery-staplecorrect-horse-battery-staple"})
+    void productionRefusesASecretKeyOfLowVarietyWithoutShowingIt(String weak) {
+        try (LogRecords logs = LogRecords.of(SecretKeys.class)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> new SecretKeys(Optional.of(weak), "production"));
+
+            assertEquals("SECRET_KEY is too easy to guess for APP_ENV=production (fewer than 8 different characters,"
+                    + " or one part repeated): use a random key, such as the output of openssl rand -base64 48",
+                    e.getMessage());
+            assertEquals(List.of(e.getMessage()), logs.messages(), "one line for the operator");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "abcdefghaaaaaaaaaaaaaaaaaaaaaaaa", // eight different characters, no part repeated
+        "3f9a0c71d2e84b6f5a7c9e1d0b2f4a68", // openssl rand -hex 16
+        "mY0dZ0Yk1vQ2cJ9yq0r0Xq7yWm1b0m8xR6qQ2s7dJc2h1mY9S1cQn3v6p1y0bZ9T"}) // openssl rand -base64 48
+    void productionAcceptsRandomKeysWhateverTheirAlphabet(String random) {
+        assertTrue(new SecretKeys(Optional.of(random), "production").production());
+    }
+
+    @Test
+    void productionRefusesAWeakPreviousKeyNamingItsPositionNeverItsValue() {
+        String shortOne = "old-key-too-short";
+        IllegalStateException tooShort = assertThrows(IllegalStateException.class,
+                () -> new SecretKeys(Optional.of(SECRET), "production", Optional.of(shortOne)));
+        assertEquals("PREVIOUS_SECRET_KEYS entry 1 must be at least 32 characters when APP_ENV=production",
+                tooShort.getMessage());
+
+        String repeated = "x".repeat(40);
+        IllegalStateException lowVariety = assertThrows(IllegalStateException.class,
+                () -> new SecretKeys(Optional.of(SECRET), "production", Optional.of(SECRET + "1, " + repeated)));
+        assertEquals("PREVIOUS_SECRET_KEYS entry 2 is too easy to guess for APP_ENV=production (fewer than 8 different"
+                + " characters, or one part repeated): use a random key, such as the output of openssl rand -base64 48",
+                lowVariety.getMessage());
+        assertFalse(lowVariety.getMessage().contains(repeated));
+    }
+
+    @Test
+    void developmentAcceptsWeakKeysForTryingThingsOut() {
+        SecretKeys keys = new SecretKeys(Optional.of("dev"), "development", Optional.of("old"));
+
+        assertEquals(KeyDerivation.fernetKey("dev"), keys.fernetKey());
+        assertEquals(List.of(KeyDerivation.fernetKey("old")), keys.previousFernetKeys());
     }
 
     @Test
