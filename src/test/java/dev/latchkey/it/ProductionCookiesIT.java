@@ -73,7 +73,8 @@ class ProductionCookiesIT {
         HttpResponse<String> failed = browser.get("/auth/github/callback?code=x&state=y", "Accept", Browser.HTML);
         assertEquals("https://app.example.net/signin?error=invalid_state", location(failed).toString());
         assertEquals("__Host-latchkey_oauth_state=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; Secure; "
-                + "HttpOnly; SameSite=Lax", Browser.setCookieHeader(failed, "__Host-latchkey_oauth_state").orElseThrow());
+                + "HttpOnly; SameSite=Lax",
+                Browser.setCookieHeader(failed, "__Host-latchkey_oauth_state").orElseThrow());
     }
 
     @Test
