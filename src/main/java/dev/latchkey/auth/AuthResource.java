@@ -3,6 +3,7 @@ package dev.latchkey.auth;
 import dev.latchkey.audit.AuditTrail;
 import dev.latchkey.audit.AuditType;
 import dev.latchkey.auth.github.GitHubSettings;
+import dev.latchkey.auth.pat.PatSignInSetting;
 import dev.latchkey.auth.session.SessionCookie;
 import dev.latchkey.auth.session.Sessions;
 import dev.latchkey.user.UserView;
@@ -42,6 +43,9 @@ public class AuthResource {
 
     @Inject
     GitHubSettings github;
+
+    @Inject
+    PatSignInSetting patSignIn;
 
     @Inject
     MeViews views;
@@ -95,6 +99,6 @@ public class AuthResource {
     @Operation(summary = "Which sign-in methods are enabled; needs no session")
     @APIResponse(responseCode = "200", description = "For example {\"github\":true,\"pat\":true,\"password\":true}")
     public Map<String, Boolean> providers() {
-        return Map.of("github", github.configured(), "pat", true, "password", true);
+        return Map.of("github", github.configured(), "pat", patSignIn.enabled(), "password", true);
     }
 }

@@ -201,6 +201,26 @@ class ExpiringGitHubTokensIT {
     }
 
     @Test
+    void aRefreshGitHubAnswersWithItsOwnErrorIsABadGatewayAndKeepsTheToken() throws Exception {
+        StoredGitHubTokenRow before = stored();
+        timePasses(Duration.ofMinutes(1));
+
+        // 1. GitHub answers the refresh with 500, then its front end with 502: it answered, so 502, not 503.
+        github.failEndpoint("POST", "/login/oauth/access_token", 500);
+        assertProblem(browser.get("/auth/github/scopes"), 502, "Failed to refresh the GitHub token");
+        github.reset();
+        github.setOutage(Outage.SERVER_ERROR);
+        assertProblem(browser.get("/auth/github/scopes"), 502, "Failed to refresh the GitHub token");
+        github.reset();
+        assertEquals(before.accessToken(), stored().accessToken(), "nothing changed");
+
+        // 2. Once GitHub works again, the next need refreshes.
+        assertEquals(200, browser.get("/auth/github/scopes").statusCode());
+        assertNotEquals(before.token(), stored().token());
+        assertEquals(Set.of(stored().token()), github.liveTokens(user));
+    }
+
+    @Test
     void whileGitHubHangsSimultaneousNeedsAllHearItIsNotAnsweringAndTheTokenIsKept() throws Exception {
         StoredGitHubTokenRow before = stored();
         timePasses(Duration.ofMinutes(1));

@@ -119,11 +119,55 @@ class GitHubCallbackFailuresIT {
     }
 
     @Test
+    void aServerErrorFromUserAfterAGoodCodeExchangeIsABadGatewayNotUnavailable() {
+        // 1. A script gets GitHub's failure as a 502 problem.
+        String callback = GitHubSignIns.authorize(browser, github, user, "/auth/github");
+        github.failUserEndpoint(500);
+        assertProblem(browser.get(callback, "Accept", "application/json"), 502, "Failed to fetch GitHub user");
+        assertEquals(1, github.requests("POST", "/login/oauth/access_token").stream()
+                .filter(exchange -> exchange.getBodyAsString().contains(codeOf(callback))).count(),
+                "the code exchange itself went well");
+
+        // 2. A browser goes back to the sign-in page with github_error, not github_unavailable.
+        github.reset();
+        String again = GitHubSignIns.authorize(browser, github, user, "/auth/github");
+        github.failUserEndpoint(503);
+        assertFailure(browser.get(again, "Accept", Browser.HTML), "github_error");
+    }
+
+    @Test
+    void gitHubsOwnErrorsAtEveryStepAreBadGateways() {
+        // 1. The code exchange answers 500: GitHub's fault, not the browser's (502, not 400).
+        String callback = GitHubSignIns.authorize(browser, github, user, "/auth/github");
+        github.failEndpoint("POST", "/login/oauth/access_token", 500);
+        assertProblem(browser.get(callback, "Accept", "application/json"), 502, "Failed to exchange GitHub code");
+        github.reset();
+
+        // 2. /user/emails answers 500 for a user whose profile hides the address: not "no email".
+        github.update(user.withPrivateEmail());
+        callback = GitHubSignIns.authorize(browser, github, user.withPrivateEmail(), "/auth/github");
+        github.failEndpoint("GET", "/api/v3/user/emails", 500);
+        assertProblem(browser.get(callback, "Accept", "application/json"), 502, "Failed to fetch GitHub user");
+        github.reset();
+
+        // 3. GitHub's front end answers its 502 page to everything.
+        callback = GitHubSignIns.authorize(browser, github, user, "/auth/github");
+        github.setOutage(Outage.SERVER_ERROR);
+        assertFailure(browser.get(callback, "Accept", Browser.HTML), "github_error");
+    }
+
+    @Test
     void aGitHubThatDoesNotAnswerInTimeIsUnavailable() {
         String callback = GitHubSignIns.authorize(browser, github, user, "/auth/github");
         github.setOutage(Outage.HANG);
 
         assertFailure(browser.get(callback, "Accept", Browser.HTML), "github_unavailable");
+
+        github.reset();
+        String again = GitHubSignIns.authorize(browser, github, user, "/auth/github");
+        github.setOutage(Outage.HANG);
+        assertProblem(browser.get(again, "Accept", "application/json"), 503,
+                "GitHub is not answering; try again later");
     }
 
     @Test
@@ -133,6 +177,10 @@ class GitHubCallbackFailuresIT {
 
         assertProblem(browser.get(callback, "Accept", "application/json"), 503,
                 "GitHub is not answering; try again later");
+    }
+
+    private static String codeOf(String callbackPath) {
+        return GitHubSignInIT.query(java.net.URI.create(callbackPath)).get("code");
     }
 
     private static String stateOf(String callbackPath) {

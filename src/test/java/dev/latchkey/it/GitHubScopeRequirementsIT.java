@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.latchkey.testing.github.FakeGitHub;
 import dev.latchkey.testing.github.GitHubUser;
 import dev.latchkey.testing.github.Organization;
+import dev.latchkey.testing.github.Outage;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -102,6 +103,37 @@ class GitHubScopeRequirementsIT {
 
         assertEquals(200, orgs.statusCode(), orgs.body());
         assertEquals("[]", orgs.body().replace(" ", ""));
+    }
+
+    @Test
+    void gitHubsOwnErrorsAreBadGatewaysAndOnlySilenceIsUnavailable() throws Exception {
+        github.joinOrganization(user, "umbrella-" + System.nanoTime());
+        GitHubSignIns.signIn(browser, github, user);
+        Object stored = TestDatabase.value("SELECT t.access_token FROM github_tokens t JOIN users u "
+                + "ON u.id = t.user_id WHERE u.github_id = ?", user.id());
+        try {
+            // 1. GitHub answers 500: its failure, reported as one (502); the authorization is not "expired".
+            github.failUserEndpoint(500);
+            assertProblem(browser.get("/auth/github/scopes"), 502, "Failed to fetch GitHub scopes");
+            github.reset();
+            github.failEndpoint("GET", "/api/v3/user/orgs", 500);
+            assertProblem(browser.get("/auth/github/organizations"), 502, "Failed to fetch GitHub organizations");
+
+            // 2. GitHub silent or hanging up: 503, try again later.
+            for (Outage outage : new Outage[] {Outage.HANG, Outage.CONNECTION_RESET}) {
+                github.setOutage(outage);
+                for (String route : new String[] {"/auth/github/scopes", "/auth/github/organizations"}) {
+                    assertProblem(browser.get(route), 503, "GitHub is not answering; try again later");
+                }
+            }
+        } finally {
+            github.reset();
+        }
+
+        // 3. The session and the stored token outlived it all.
+        assertEquals(200, browser.get("/auth/github/organizations").statusCode());
+        assertEquals(stored, TestDatabase.value("SELECT t.access_token FROM github_tokens t JOIN users u "
+                + "ON u.id = t.user_id WHERE u.github_id = ?", user.id()));
     }
 
     private static void assertOrganization(Organization expected, JsonObject actual) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.latchkey.crypto.KeyDerivation;
 import dev.latchkey.crypto.TokenCipher;
 import dev.latchkey.testing.github.Email;
@@ -15,12 +16,15 @@ import dev.latchkey.testing.github.GitHubUser;
 import dev.latchkey.testing.github.Outage;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -37,8 +41,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Signing in with a GitHub personal access token: {@code POST /auth/pat-signin} checks the token's shape, asks
- * GitHub whose it is, keeps it encrypted with its scopes, and starts a session as a GitHub sign-in does.
+ * Signing in with a GitHub personal access token: {@code POST /auth/pat-signin} checks the token's shape, accepts a
+ * {@code gho_}/{@code ghu_} only when GitHub says Latchkey's app holds it, asks GitHub whose it is, keeps it encrypted
+ * with its scopes, and starts a session as a GitHub sign-in does.
  */
 @ExtendWith(ArquillianExtension.class)
 class PatSignInIT {
@@ -52,6 +57,13 @@ class PatSignInIT {
     private static final String MISSING = "Missing token: send {\"token\": \"<your GitHub personal access token>\"}";
     private static final String MALFORMED = "Malformed GitHub token: expected ghp_, github_pat_, gho_ or ghu_ "
             + "followed by letters, digits or underscores, at most 255 characters in all";
+    private static final String ANOTHER_APP = "This token was issued to another application";
+    private static final String NOT_ANSWERING = "GitHub is not answering; try again later";
+    private static final String CHECK_FAILED = "Failed to check the token with GitHub";
+    private static final String USER_FAILED = "Failed to fetch GitHub user";
+    private static final String CHECK_PATH = "/api/v3/applications/" + LatchkeyDeployment.CLIENT_ID + "/token";
+    private static final String OTHER_OAUTH_APP = "Iv1.someoneelsesoauthapp";
+    private static final String OTHER_GITHUB_APP = "Iv23.someoneelsesgithubapp";
     private static final String USERS_OF = "SELECT COUNT(*) FROM users WHERE github_id = ?";
     private static final String SESSIONS_OF =
             "SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.github_id = ?";
@@ -87,9 +99,12 @@ class PatSignInIT {
 
     @Test
     void eachKindOfPersonalTokenSignsInAndStartsASessionInTheCookieAndTheBody() throws Exception {
-        for (String prefix : List.of("ghp_", "github_pat_", "gho_", "ghu_")) {
+        for (String prefix : List.of("ghp_", "github_pat_", "gho_")) {
             GitHubUser user = github.createUser("pat-" + prefix.replace("_", "") + "-" + System.nanoTime());
-            String pat = github.issueTokenWithPrefix(user, prefix, "repo", "user:email");
+            // A gho_ counts only as Latchkey's own app's token; personal access tokens belong to no app.
+            String pat = prefix.equals("gho_")
+                    ? github.issueToken(user, LatchkeyDeployment.CLIENT_ID, "repo", "user:email")
+                    : github.issueTokenWithPrefix(user, prefix, "repo", "user:email");
             Browser device = new Browser(browser.base());
 
             // (1) POST the token
@@ -195,14 +210,116 @@ class PatSignInIT {
     void whenGitHubIsNotAnsweringTheClientIsToldToTryLater() throws Exception {
         GitHubUser user = github.createUser("pat-outage-" + System.nanoTime());
         String pat = token(user, "repo", "user:email");
-        for (Outage outage : List.of(Outage.HANG, Outage.CONNECTION_RESET, Outage.SERVER_ERROR)) {
+        String own = github.issueToken(user, LatchkeyDeployment.CLIENT_ID, "repo", "user:email");
+        for (Outage outage : List.of(Outage.HANG, Outage.CONNECTION_RESET)) {
             github.setOutage(outage);
-            assertRefused(browser.post(PATH, body("token", pat)), 503, "GitHub is not answering; try again later");
+            for (String token : List.of(pat, own)) {
+                assertRefused(browser.post(PATH, body("token", token)), 503, NOT_ANSWERING);
+            }
+        }
+        assertEquals(0, TestDatabase.count(USERS_OF, user.id()));
+    }
+
+    @Test
+    void gitHubAnsweringWithAnErrorOfItsOwnIsABadGatewayNotSilence() throws Exception {
+        GitHubUser user = github.createUser("pat-5xx-" + System.nanoTime());
+        String pat = token(user, "repo", "user:email");
+        String own = github.issueToken(user, LatchkeyDeployment.CLIENT_ID, "repo", "user:email");
+
+        // 1. GitHub's front end answers 502 everywhere: the check of a gho_, and /user for a PAT.
+        github.setOutage(Outage.SERVER_ERROR);
+        assertRefused(browser.post(PATH, body("token", own)), 502, CHECK_FAILED);
+        assertRefused(browser.post(PATH, body("token", pat)), 502, USER_FAILED);
+        github.reset();
+
+        // 2. One endpoint at a time: the check, /user, /user/emails (a private address).
+        github.failEndpoint("POST", CHECK_PATH, 500);
+        assertRefused(browser.post(PATH, body("token", own)), 502, CHECK_FAILED);
+        github.reset();
+        for (int status : new int[] {500, 502, 503}) {
+            github.failUserEndpoint(status);
+            assertRefused(browser.post(PATH, body("token", pat)), 502, USER_FAILED);
         }
         github.reset();
-        github.failUserEndpoint(502);
-        assertRefused(browser.post(PATH, body("token", pat)), 503, "GitHub is not answering; try again later");
-        assertEquals(0, TestDatabase.count(USERS_OF, user.id()));
+        GitHubUser hidden = github.createUser("pat-5xx-private-" + System.nanoTime()).withPrivateEmail();
+        github.update(hidden);
+        github.failEndpoint("GET", "/api/v3/user/emails", 500);
+        assertRefused(browser.post(PATH, body("token", token(hidden, "user:email"))), 502, USER_FAILED);
+
+        assertEquals(0, TestDatabase.count(USERS_OF, user.id()) + TestDatabase.count(USERS_OF, hidden.id()));
+    }
+
+    @Test
+    void anotherApplicationsTokenForAUserSignsNobodyInAndChangesNothingStored() throws Exception {
+        github.registerApp(OTHER_OAUTH_APP, "another-oauth-app-secret");
+        github.registerGitHubApp(OTHER_GITHUB_APP, "another-github-app-secret");
+        GitHubUser victim = github.createUser("pat-victim-" + System.nanoTime());
+        GitHubSignIns.signIn(browser, github, victim);
+        String storedBefore = (String) TestDatabase.value(STORED_TOKEN_OF, victim.id());
+        long sessionsBefore = TestDatabase.count(SESSIONS_OF, victim.id());
+        int profileReads = github.requests("GET", "/api/v3/user").size();
+        int checks = github.requests("POST", CHECK_PATH).size();
+
+        // 1. An integration's leaked gho_, then a GitHub App's ghu_, both GitHub-valid tokens of the victim
+        String otherOAuth = github.issueToken(victim, OTHER_OAUTH_APP, "repo", "user:email");
+        String otherGitHubApp = github.issueToken(victim, OTHER_GITHUB_APP);
+        for (String foreign : List.of(otherOAuth, otherGitHubApp)) {
+            Browser attacker = new Browser(browser.base());
+            assertRefused(attacker.post(PATH, body("token", foreign)), 401, ANOTHER_APP);
+            assertTrue(attacker.cookie("access_token").isEmpty());
+        }
+
+        // 2. GitHub was asked, as Latchkey's app, whether the tokens were issued to it; /user never was.
+        List<LoggedRequest> asked = github.requests("POST", CHECK_PATH);
+        assertEquals(checks + 2, asked.size());
+        for (int i = 0; i < 2; i++) {
+            LoggedRequest check = asked.get(checks + i);
+            assertEquals("Basic " + Base64.getEncoder().encodeToString((LatchkeyDeployment.CLIENT_ID + ":"
+                    + LatchkeyDeployment.CLIENT_SECRET).getBytes(StandardCharsets.UTF_8)),
+                    check.getHeader("Authorization"));
+            assertEquals(List.of(otherOAuth, otherGitHubApp).get(i),
+                    Json.createReader(new StringReader(check.getBodyAsString())).readObject()
+                            .getString("access_token"));
+        }
+        assertEquals(profileReads, github.requests("GET", "/api/v3/user").size(), "refused before /user");
+
+        // 3. Nothing stored changed: the victim's own grant, their sessions, no second user.
+        assertEquals(storedBefore, TestDatabase.value(STORED_TOKEN_OF, victim.id()));
+        assertEquals(sessionsBefore, TestDatabase.count(SESSIONS_OF, victim.id()));
+        assertEquals(1, TestDatabase.count(USERS_OF, victim.id()));
+        assertTrue(github.liveTokens(victim).contains(cipher.decrypt(storedBefore).value()), "still live at GitHub");
+        assertEquals(200, browser.get("/auth/me").statusCode(), "the victim's own session goes on");
+
+        // 4. A person Latchkey has never seen is not created either.
+        GitHubUser stranger = github.createUser("pat-stranger-" + System.nanoTime());
+        String strangers = github.issueToken(stranger, OTHER_OAUTH_APP, "user:email");
+        assertRefused(new Browser(browser.base()).post(PATH, body("token", strangers)), 401, ANOTHER_APP);
+        assertEquals(0, TestDatabase.count(USERS_OF, stranger.id()));
+    }
+
+    @Test
+    void onlyTokensOfLatchkeysOwnAppAreCheckedAtGitHub() throws Exception {
+        GitHubUser user = github.createUser("pat-own-" + System.nanoTime());
+        int checks = github.requests("POST", CHECK_PATH).size();
+
+        // 1. Personal access tokens belong to no app: no check, GitHub's /user decides.
+        assertEquals(200, browser.post(PATH, body("token", token(user, "repo", "user:email"))).statusCode());
+        assertEquals(200, browser.post(PATH, body("token", github.issueTokenWithPrefix(user, "github_pat_")))
+                .statusCode());
+        assertEquals(checks, github.requests("POST", CHECK_PATH).size(), "no check for ghp_ or github_pat_");
+
+        // 2. Latchkey's own gho_ passes the check and becomes the stored grant.
+        String own = github.issueToken(user, LatchkeyDeployment.CLIENT_ID, "repo", "user:email");
+        HttpResponse<String> answer = browser.post(PATH, body("token", own));
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertEquals(checks + 1, github.requests("POST", CHECK_PATH).size());
+        assertEquals(own, cipher.decrypt((String) TestDatabase.value(STORED_TOKEN_OF, user.id())).value());
+
+        // 3. A gho_ GitHub does not know (revoked, or of no app at all) is refused the same way.
+        github.revokeAllTokens(user);
+        assertRefused(browser.post(PATH, body("token", own)), 401, ANOTHER_APP);
+        assertRefused(browser.post(PATH, body("token", github.issueTokenWithPrefix(user, "gho_", "user:email"))),
+                401, ANOTHER_APP);
     }
 
     @Test

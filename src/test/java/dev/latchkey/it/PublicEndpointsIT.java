@@ -52,6 +52,21 @@ class PublicEndpointsIT {
     }
 
     @Test
+    void withoutGitHubConfiguredAnOAuthOrGitHubAppTokenCannotBeCheckedAndIsRefusedUnasked() throws Exception {
+        int asked = LatchkeyDeployment.github().requests(null, "/api/v3/").size();
+        for (String prefix : List.of("gho_", "ghu_")) {
+            String token = prefix + "A".repeat(30) + System.nanoTime();
+            HttpResponse<String> answer = browser().asScript().post("/auth/pat-signin",
+                    "{\"token\":\"" + token + "\"}", "X-Forwarded-For", "198.51.100.40");
+            assertProblem(answer, 401, "gho_ and ghu_ tokens cannot be checked because GitHub sign-in is not "
+                    + "configured here: sign in with a personal access token (ghp_ or github_pat_)");
+            assertTrue(Browser.setCookieHeader(answer, "access_token").isEmpty(), "no session cookie");
+        }
+        assertEquals(asked, LatchkeyDeployment.github().requests(null, "/api/v3/").size(), "GitHub was not asked");
+        assertTrue(json(browser().get("/auth/providers")).getBoolean("pat"), "personal access tokens still work");
+    }
+
+    @Test
     void healthReportsTheDatabaseAndOpenApiDescribesTheEndpoints() throws Exception {
         HttpResponse<String> ready = browser().get("/health/ready");
         assertEquals(200, ready.statusCode(), ready.body());

@@ -147,7 +147,7 @@ class GitHubCallback {
             throw GitHubSignInFailure.unavailable();
         } catch (GitHubRefusedException e) {
             LOG.info(() -> "GitHub refused a code exchange: " + e.getMessage());
-            throw GitHubSignInFailure.exchangeFailed();
+            throw e.serverError() ? GitHubSignInFailure.exchangeFailedAtGitHub() : GitHubSignInFailure.exchangeFailed();
         }
     }
 
@@ -155,6 +155,7 @@ class GitHubCallback {
         try {
             return github.fetchProfile(token);
         } catch (GitHubUnavailableException e) {
+            LOG.warning(() -> "GitHub did not answer for the user: " + e.getMessage());
             throw GitHubSignInFailure.unavailable();
         } catch (GitHubRefusedException | ClassCastException | NullPointerException | ArithmeticException e) {
             LOG.warning(() -> "Could not read the GitHub user: " + e.getMessage());

@@ -17,7 +17,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Latchkey's calls to GitHub: code exchange and token refresh, the user's profile and scopes, and revocation.
+ * Latchkey's calls to GitHub: code exchange and token refresh, the user's profile and scopes, checking whose a token
+ * is, and revocation.
  */
 @ApplicationScoped
 public class GitHubClient {
@@ -104,14 +105,37 @@ public class GitHubClient {
         deleteAuthorization("token", token);
     }
 
+    /**
+     * GitHub's "check a token": whether the token is live and was issued to this app. False on GitHub's 404, its
+     * answer for another app's token, a personal access token (which belongs to no app) and a dead token alike.
+     */
+    public boolean issuedToThisApp(String token) {
+        HttpResponse<String> response;
+        try {
+            response = http.send(applications("POST", "token", token));
+        } catch (GitHubRefusedException e) {
+            if (e.status() == 404) {
+                return false;
+            }
+            throw e;
+        }
+        // The path already names this app; the answer naming it too guards against a proxy or a GitHub mix-up.
+        return GitHubHttp.object(response).get("app") instanceof JsonObject app
+                && settings.clientId().equals(app.getString("client_id", null));
+    }
+
     private void deleteAuthorization(String what, String token) {
+        http.send(applications("DELETE", what, token));
+    }
+
+    private HttpRequest applications(String method, String what, String token) {
         String body = jakarta.json.Json.createObjectBuilder().add("access_token", token).build().toString();
-        http.send(http.request(settings.apiUrl() + "/applications/" + settings.clientId() + "/" + what)
+        return http.request(settings.apiUrl() + "/applications/" + settings.clientId() + "/" + what)
                 .header("Accept", "application/vnd.github+json")
                 .header("Authorization", "Basic " + basicCredentials())
                 .header("Content-Type", "application/json")
-                .method("DELETE", HttpRequest.BodyPublishers.ofString(body))
-                .build());
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 
     private String basicCredentials() {

@@ -43,6 +43,10 @@ class GitHubEmails {
                 }
             }
         } catch (GitHubRefusedException e) {
+            if (e.serverError()) {
+                // GitHub failing is not "no email": the sign-in fails (502) instead of blaming the token's scopes.
+                throw e;
+            }
             // Without the user:email scope GitHub answers 404: the user simply has no email we can know.
             LOG.fine(() -> "GitHub did not list the user's emails: " + e.getMessage());
         }

@@ -16,7 +16,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /**
- * Sends requests to GitHub with timeouts and sorts failures into "unavailable" and "refused".
+ * Sends requests to GitHub with timeouts and sorts failures into "unavailable" (no answer) and "refused" (an answer
+ * other than 2xx, GitHub's own 5xx failures included).
  */
 @ApplicationScoped
 class GitHubHttp {
@@ -49,7 +50,7 @@ class GitHubHttp {
                 .header("Authorization", "Bearer " + token);
     }
 
-    /** The answer if its status is 2xx; server errors and silence are "unavailable", the rest "refused". */
+    /** The answer if its status is 2xx; silence and lost connections are "unavailable", any other answer "refused". */
     HttpResponse<String> send(HttpRequest request) {
         HttpResponse<String> response;
         try {
@@ -61,9 +62,7 @@ class GitHubHttp {
             throw new GitHubUnavailableException("Interrupted while waiting for GitHub");
         }
         int status = response.statusCode();
-        if (status >= 500) {
-            throw new GitHubUnavailableException("GitHub answered " + status);
-        }
+        // A 5xx is an answer: GitHub is there and failed, which callers report as 502, not "not answering" (503).
         if (status >= 300) {
             throw new GitHubRefusedException(status, "GitHub answered " + status);
         }

@@ -3,7 +3,7 @@ package dev.latchkey.auth.github;
 import dev.latchkey.web.ApiException;
 
 /**
- * GitHub timed out, dropped the connection or answered 5xx while a signed-in user's request needed it.
+ * GitHub timed out, or refused or dropped the connection, while a signed-in user's request needed it.
  */
 class GitHubNotAnsweringException extends ApiException {
 

@@ -1,7 +1,8 @@
 package dev.latchkey.auth.github;
 
 /**
- * GitHub answered, and refused: a 4xx status, or an OAuth {@code error} member in a 200 answer.
+ * GitHub answered, and not with what was asked: a 4xx or 5xx status, or an OAuth {@code error} member (or an
+ * unreadable body) in a 200 answer.
  */
 public class GitHubRefusedException extends RuntimeException {
 
@@ -14,5 +15,10 @@ public class GitHubRefusedException extends RuntimeException {
 
     int status() {
         return status;
+    }
+
+    /** GitHub failed (5xx) rather than refused: the request may succeed later, and nothing is wrong with the token. */
+    public boolean serverError() {
+        return status >= 500;
     }
 }

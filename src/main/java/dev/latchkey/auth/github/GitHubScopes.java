@@ -1,5 +1,6 @@
 package dev.latchkey.auth.github;
 
+import dev.latchkey.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Arrays;
@@ -43,6 +44,9 @@ public class GitHubScopes {
         try {
             granted = github.fetchScopes(access.token());
         } catch (GitHubRefusedException e) {
+            if (e.serverError()) {
+                throw new ApiException(502, "Failed to fetch GitHub scopes");
+            }
             throw new GitHubAuthorizationExpiredException();
         } catch (GitHubUnavailableException e) {
             throw new GitHubNotAnsweringException();

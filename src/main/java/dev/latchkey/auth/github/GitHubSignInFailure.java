@@ -31,10 +31,16 @@ public class GitHubSignInFailure extends ApiException {
         return new GitHubSignInFailure("github_error", 400, "Failed to exchange GitHub code");
     }
 
+    /** GitHub answered the code exchange with its own failure (5xx): not the browser's fault, so not a 400. */
+    static GitHubSignInFailure exchangeFailedAtGitHub() {
+        return new GitHubSignInFailure("github_error", 502, "Failed to exchange GitHub code");
+    }
+
     static GitHubSignInFailure userFetchFailed() {
         return new GitHubSignInFailure("github_error", 502, "Failed to fetch GitHub user");
     }
 
+    /** Only for silence and refused or dropped connections: a 5xx from GitHub is an answer (502). */
     static GitHubSignInFailure unavailable() {
         return new GitHubSignInFailure("github_unavailable", 503, "GitHub is not answering; try again later");
     }

@@ -1,7 +1,8 @@
 package dev.latchkey.auth.github;
 
 /**
- * GitHub did not answer in time, refused the connection, or answered with a server error.
+ * GitHub did not answer: it timed out, or refused or dropped the connection (a 5xx is an answer: see
+ * {@link GitHubRefusedException#serverError()}).
  */
 public class GitHubUnavailableException extends RuntimeException {
 

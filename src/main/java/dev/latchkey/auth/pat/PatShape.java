@@ -18,4 +18,12 @@ final class PatShape {
     static boolean accepts(String token) {
         return token != null && token.length() <= MAX_LENGTH && SHAPE.matcher(token).matches();
     }
+
+    /**
+     * An OAuth App ({@code gho_}) or GitHub App ({@code ghu_}) user token: issued to some app, which need not be
+     * Latchkey's; personal access tokens belong to no app.
+     */
+    static boolean issuedToAnApp(String token) {
+        return token.startsWith("gho_") || token.startsWith("ghu_");
+    }
 }

@@ -34,6 +34,27 @@ class PatSignInFailure extends ApiException {
         return new PatSignInFailure(401, "Invalid GitHub token");
     }
 
+    static PatSignInFailure anotherApplication() {
+        return new PatSignInFailure(401, "This token was issued to another application");
+    }
+
+    static PatSignInFailure appTokenUncheckable() {
+        return new PatSignInFailure(401, "gho_ and ghu_ tokens cannot be checked because GitHub sign-in is not"
+                + " configured here: sign in with a personal access token (ghp_ or github_pat_)");
+    }
+
+    static PatSignInFailure checkFailed() {
+        return new PatSignInFailure(502, "Failed to check the token with GitHub");
+    }
+
+    static PatSignInFailure userFetchFailed() {
+        return new PatSignInFailure(502, "Failed to fetch GitHub user");
+    }
+
+    static PatSignInFailure disabled() {
+        return new PatSignInFailure(404, "Personal access token sign-in is disabled");
+    }
+
     static PatSignInFailure noEmail() {
         return new PatSignInFailure(400,
                 "Could not determine your GitHub email. Ensure the token has the user:email scope.");

@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * Sign in with a GitHub personal access token, for scripts and tools that have one instead of a browser.
  */
 @Path("/auth/pat-signin")
+@OnlyWhenPatSignInEnabled
 public class PatSignInResource {
 
     @Inject
@@ -59,10 +60,14 @@ public class PatSignInResource {
     @APIResponse(responseCode = "200", description = "{ok, access_token, token_type, expires_in, user} and the "
             + "session cookie")
     @APIResponse(responseCode = "400", description = "Not JSON, no token, a malformed token, or no email known")
-    @APIResponse(responseCode = "401", description = "Invalid GitHub token")
+    @APIResponse(responseCode = "401", description = "Invalid GitHub token / This token was issued to another "
+            + "application (a gho_ or ghu_ token GitHub does not know as Latchkey's)")
+    @APIResponse(responseCode = "404", description = "Personal access token sign-in is disabled (PAT_SIGNIN)")
     @APIResponse(responseCode = "415", description = "Not sent as application/json")
     @APIResponse(responseCode = "429", description = "Too many requests. Please try again later.")
-    @APIResponse(responseCode = "503", description = "GitHub is not answering")
+    @APIResponse(responseCode = "502", description = "GitHub answered with an error of its own (5xx)")
+    @APIResponse(responseCode = "503", description = "GitHub is not answering (timeout, refused or dropped "
+            + "connection)")
     public void signIn(InputStream body, @Context HttpHeaders headers, @Context HttpServletRequest request,
                        @Suspended AsyncResponse response) {
         String token = PatSignInRequest.read(headers.getMediaType(), body).presentedToken();

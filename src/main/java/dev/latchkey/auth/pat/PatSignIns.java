@@ -4,6 +4,7 @@ import dev.latchkey.auth.github.GitHubAccounts;
 import dev.latchkey.auth.github.GitHubClient;
 import dev.latchkey.auth.github.GitHubProfile;
 import dev.latchkey.auth.github.GitHubRefusedException;
+import dev.latchkey.auth.github.GitHubSettings;
 import dev.latchkey.auth.github.GitHubUnavailableException;
 import dev.latchkey.auth.session.ClientDevice;
 import dev.latchkey.auth.session.SignInSessions;
@@ -19,9 +20,10 @@ import java.util.logging.Logger;
  *
  * <pre>
  * client ── POST /auth/pat-signin {"token"} ──▶ Latchkey
- *   (1) check the token's shape, before GitHub sees it   (2) GET /user (and /user/emails)  ──▶ GitHub
- *   (3) require an email address                         (4) refuse a banned user
- *   (5) record user, encrypted token and its scopes      (6) start a new session
+ *   (1) check the token's shape, before GitHub sees it
+ *   (2) gho_/ghu_ only if issued to Latchkey's app: POST /applications/{client_id}/token  ──▶ GitHub
+ *   (3) GET /user (and /user/emails)  ──▶ GitHub               (4) require an email address
+ *   (5) refuse a banned user          (6) record user, encrypted token and its scopes      (7) start a new session
  * </pre>
  */
 @ApplicationScoped
@@ -31,6 +33,9 @@ class PatSignIns {
 
     @Inject
     GitHubClient github;
+
+    @Inject
+    GitHubSettings settings;
 
     @Inject
     GitHubAccounts accounts;
@@ -49,19 +54,46 @@ class PatSignIns {
         if (!PatShape.accepts(token)) {
             throw PatSignInFailure.malformedToken();
         }
-        // (2) GitHub says whose token it is, and which scopes it has.
+        // (2) Another app's token for the user (a leaked integration's, say) must not become their session, nor
+        // replace the grant Latchkey stores for them: GitHub says whose app it was issued to, before /user is asked.
+        if (PatShape.issuedToAnApp(token)) {
+            requireIssuedToLatchkey(token);
+        }
+        // (3) GitHub says whose token it is, and which scopes it has.
         GitHubProfile profile = fetchProfile(token);
-        // (3) The profile's address, else the primary verified one, else any verified one.
+        // (4) The profile's address, else the primary verified one, else any verified one.
         String email = profile.identity().email();
         if (email == null || email.isBlank()) {
             throw PatSignInFailure.noEmail();
         }
-        // (4) A banned user is refused before their token is stored.
+        // (5) A banned user is refused before their token is stored.
         users.findByGitHubId(profile.identity().githubId()).ifPresent(known -> admissions.refuseIfBanned(known, "pat"));
-        // (5) Keyed by GitHub's numeric id: the same user as a GitHub sign-in, even when first sign-ins race.
+        // (6) Keyed by GitHub's numeric id: the same user as a GitHub sign-in, even when first sign-ins race.
         User user = accounts.record(profile, token);
-        // (6) A new session every time: no fixation.
+        // (7) A new session every time: no fixation.
         return sessions.begin(user.id(), device, "pat");
+    }
+
+    private void requireIssuedToLatchkey(String token) {
+        // Only the app's own id and secret can ask GitHub; without them no such token can be trusted.
+        if (!settings.configured()) {
+            throw PatSignInFailure.appTokenUncheckable();
+        }
+        boolean ours;
+        try {
+            ours = github.issuedToThisApp(token);
+        } catch (GitHubUnavailableException e) {
+            LOG.warning(() -> "GitHub did not answer a token check: " + e.getMessage());
+            throw PatSignInFailure.unavailable();
+        } catch (GitHubRefusedException | ClassCastException e) {
+            // A 5xx, or GitHub refusing Latchkey itself (a wrong client secret): nothing the client can fix.
+            LOG.warning(() -> "GitHub could not check a token: " + e.getMessage());
+            throw PatSignInFailure.checkFailed();
+        }
+        if (!ours) {
+            LOG.info("Refused a gho_/ghu_ token that GitHub does not know as issued to this app");
+            throw PatSignInFailure.anotherApplication();
+        }
     }
 
     private GitHubProfile fetchProfile(String token) {
@@ -70,9 +102,16 @@ class PatSignIns {
         } catch (GitHubUnavailableException e) {
             LOG.warning(() -> "GitHub did not answer a personal access token check: " + e.getMessage());
             throw PatSignInFailure.unavailable();
-        } catch (GitHubRefusedException | ClassCastException | NullPointerException | ArithmeticException e) {
-            // Revoked, unknown, rate-limited or answered with something unreadable: the token cannot be used.
+        } catch (GitHubRefusedException e) {
+            if (e.serverError()) {
+                LOG.warning(() -> "GitHub failed to describe a token's user: " + e.getMessage());
+                throw PatSignInFailure.userFetchFailed();
+            }
             LOG.info(() -> "GitHub refused a personal access token: " + e.getMessage());
+            throw PatSignInFailure.invalidToken();
+        } catch (ClassCastException | NullPointerException | ArithmeticException e) {
+            // Answered with something unreadable: the token cannot be used.
+            LOG.info(() -> "GitHub described a token's user in an unexpected form: " + e.getClass().getSimpleName());
             throw PatSignInFailure.invalidToken();
         }
     }

@@ -31,6 +31,14 @@ class PatShapeTest {
     }
 
     @Test
+    void onlyOAuthAndGitHubAppUserTokensAreIssuedToAnApp() {
+        assertTrue(PatShape.issuedToAnApp("gho_Abc123"));
+        assertTrue(PatShape.issuedToAnApp("ghu_Abc123"));
+        assertFalse(PatShape.issuedToAnApp("ghp_Abc123"));
+        assertFalse(PatShape.issuedToAnApp("github_pat_Abc123"));
+    }
+
+    @Test
     void refusesAnyCharacterOutsideLettersDigitsAndUnderscore() {
         for (String token : new String[] {"ghp_abc def", " ghp_abc", "ghp_abc ", "ghp_abc\n", "ghp_abc\t1",
                 "ghp_abc-def", "ghp_abc.def", "ghp_abc/def", "ghp_äbc", "ghp_abc\u0000", "ghp_abc=="}) {

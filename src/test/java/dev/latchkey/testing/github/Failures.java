@@ -1,16 +1,19 @@
 package dev.latchkey.testing.github;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The failures a test has switched on: an outage, one-shot OAuth failures and a broken /user endpoint. */
+/** The failures a test has switched on: an outage, one-shot OAuth failures and broken endpoints. */
 final class Failures {
 
     private final AtomicReference<Outage> outage = new AtomicReference<>(Outage.NONE);
     private final AtomicBoolean denyNextAuthorization = new AtomicBoolean();
     private final AtomicReference<String> nextTokenExchangeError = new AtomicReference<>();
     private final AtomicInteger userEndpointStatus = new AtomicInteger();
+    private final Map<String, Integer> endpointStatuses = new ConcurrentHashMap<>();
 
     Outage outage() {
         return outage.get();
@@ -45,10 +48,24 @@ final class Failures {
         return userEndpointStatus.get();
     }
 
+    void failEndpoint(String method, String path, int status) {
+        if (status == 0) {
+            endpointStatuses.remove(method + " " + path);
+        } else {
+            endpointStatuses.put(method + " " + path, status);
+        }
+    }
+
+    /** The status the endpoint was made to answer, or 0 when it works. */
+    int endpointStatus(String method, String path) {
+        return endpointStatuses.getOrDefault(method + " " + path, 0);
+    }
+
     void reset() {
         outage.set(Outage.NONE);
         denyNextAuthorization.set(false);
         nextTokenExchangeError.set(null);
         userEndpointStatus.set(0);
+        endpointStatuses.clear();
     }
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** A GitHub (web flow and GitHub Enterprise style REST API) on 127.0.0.1 that tests drive and inspect. */
@@ -92,16 +93,28 @@ public final class FakeGitHub implements AutoCloseable {
         failures.denyNextAuthorization();
     }
 
-    /** A token of this version of the user: an OAuth token ({@code gho_}) of the app, or a classic PAT ({@code ghp_}). */
+    /**
+     * A token of this version of the user, as the app would hold after the user authorized it: an OAuth App's
+     * {@code gho_} with these scopes, a GitHub App's expiring {@code ghu_} (no scopes; a refresh token is issued
+     * with it), or without an app a classic PAT ({@code ghp_}). Register a second app to hold another app's token.
+     */
     public String issueToken(GitHubUser user, String clientIdOrNull, String... scopes) {
-        if (clientIdOrNull != null && state.app(clientIdOrNull).isEmpty()) {
+        Optional<OAuthApp> app = state.app(clientIdOrNull);
+        if (clientIdOrNull != null && app.isEmpty()) {
             throw new IllegalArgumentException("No app registered with client id " + clientIdOrNull);
         }
         state.remember(user);
+        if (app.isPresent() && app.get().expiringTokens()) {
+            return state.tokens().issueExpiring(user.id(), app.get().clientId(), state.now()).access().value();
+        }
         return state.issueToken(user.id(), clientIdOrNull, List.of(scopes)).value();
     }
 
-    /** A token with any of GitHub's prefixes ({@code ghp_}, {@code github_pat_}, {@code gho_}, {@code ghu_}...). */
+    /**
+     * A token with any of GitHub's prefixes ({@code ghp_}, {@code github_pat_}, {@code gho_}, {@code ghu_}...) that
+     * belongs to no app: "check a token" answers 404 for it, as for any personal access token. For a {@code gho_}
+     * or {@code ghu_} an app holds, use {@link #issueToken} with that app.
+     */
     public String issueTokenWithPrefix(GitHubUser user, String prefix, String... scopes) {
         state.remember(user);
         return state.tokens().issue(user.id(), prefix, null, List.of(scopes), state.now()).value();
@@ -133,6 +146,15 @@ public final class FakeGitHub implements AutoCloseable {
     /** GET /user answers this status with GitHub's JSON message until {@link #reset()}; 0 turns it off. */
     public void failUserEndpoint(int status) {
         failures.failUserEndpoint(status);
+    }
+
+    /**
+     * Makes one endpoint answer this status until {@link #reset()} (0 turns it off): the REST API with GitHub's
+     * JSON message, the web (for example {@code /login/oauth/access_token}) with its HTML page. {@code path} is as
+     * {@link #requests} shows it, for example {@code /api/v3/user/emails}.
+     */
+    public void failEndpoint(String method, String path, int status) {
+        failures.failEndpoint(method, path, status);
     }
 
     /** Moves the fake's clock on, for codes that outlive their 10 minutes and GitHub App tokens their 8 hours. */

@@ -75,6 +75,26 @@ class FakeGitHubOutageTest {
     }
 
     @Test
+    void oneFailingEndpointAnswersItsStatusWhileTheOthersWork() throws Exception {
+        String path = github.apiUrl().substring(github.apiUrl().indexOf("/api/v3")) + "/user/emails";
+        String token = github.issueToken(github.createUser("bob"), CLIENT_ID, "read:user", "user:email");
+        github.failEndpoint("GET", path, 500);
+        github.failEndpoint("POST", "/login/oauth/access_token", 503);
+
+        HttpResponse<String> emails = client.api(github, "/user/emails", token);
+        HttpResponse<String> exchange = client.exchange(github, exchangeForm("0123456789abcdef0123"),
+                "application/json");
+
+        assertEquals(500, emails.statusCode());
+        assertEquals("Server Error", TestClient.object(emails).getString("message"));
+        assertEquals(503, exchange.statusCode());
+        assertTrue(exchange.body().contains("Unicorn!"), exchange.body());
+        assertEquals(200, client.api(github, "/user", token).statusCode());
+        github.reset();
+        assertEquals(200, client.api(github, "/user/emails", token).statusCode());
+    }
+
+    @Test
     void resetEndsTheOutage() throws Exception {
         github.setOutage(Outage.SERVER_ERROR);
         github.reset();

@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.util.Optional;
 
 /** The WireMock extension behind the one catch-all stub: applies an outage, else hands the request to a handler. */
 final class GitHubTransformer implements ResponseDefinitionTransformerV2 {
@@ -15,12 +16,14 @@ final class GitHubTransformer implements ResponseDefinitionTransformerV2 {
     /** Longer than the 20 s any caller of GitHub should wait before giving up. */
     static final int HANG_MILLIS = 30_000;
 
+    private final GitHubState state;
     private final Failures failures;
     private final AuthorizeHandler authorize;
     private final AccessTokenHandler accessToken;
     private final RestApiHandler api;
 
     GitHubTransformer(GitHubState state, Failures failures) {
+        this.state = state;
         this.failures = failures;
         this.authorize = new AuthorizeHandler(state, failures);
         this.accessToken = new AccessTokenHandler(state, failures);
@@ -46,7 +49,12 @@ final class GitHubTransformer implements ResponseDefinitionTransformerV2 {
     private ResponseDefinition route(Request request) {
         String path = Params.path(request);
         String method = request.getMethod().getName();
-        if (path.equals(Urls.API_PATH) || path.startsWith(Urls.API_PATH + "/")) {
+        boolean restApi = path.equals(Urls.API_PATH) || path.startsWith(Urls.API_PATH + "/");
+        int failing = failures.endpointStatus(method, path);
+        if (failing != 0) {
+            return restApi ? FailingEndpoint.reply(failing, Optional.empty(), state.now()) : unicorn(failing).build();
+        }
+        if (restApi) {
             return api.handle(request, path.substring(Urls.API_PATH.length()));
         }
         if (method.equals("GET") && path.equals("/login/oauth/authorize")) {
@@ -61,10 +69,10 @@ final class GitHubTransformer implements ResponseDefinitionTransformerV2 {
 
     /** GitHub's front end answers its own HTML page, not JSON, when the backends are down or slow. */
     private static ResponseDefinitionBuilder unicorn(int status) {
-        return Replies.html(status, "Unicorn! &middot; GitHub", status == 502
-                ? "No server is currently available to service your request. Sorry about that. Please try"
-                        + " refreshing and contact us if the problem persists."
-                : "This page is taking too long to load. Sorry about that. Please try refreshing and contact us"
-                        + " if the problem persists.");
+        return Replies.html(status, "Unicorn! &middot; GitHub", status == 504
+                ? "This page is taking too long to load. Sorry about that. Please try refreshing and contact us"
+                        + " if the problem persists."
+                : "No server is currently available to service your request. Sorry about that. Please try"
+                        + " refreshing and contact us if the problem persists.");
     }
 }
