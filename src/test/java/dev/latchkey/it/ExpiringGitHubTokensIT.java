@@ -69,7 +69,7 @@ class ExpiringGitHubTokensIT {
         assertEquals(302, GitHubSignIns.signIn(browser, github, user).statusCode());
     }
 
-    /** The stub serves other scenarios of this run too: it answers again, on its own clock as it was. */
+    /** The stub serves other scenarios of this run too: it answers again, grants 8-hour tokens, on its old clock. */
     @AfterEach
     void githubAnswersAgain() {
         github.reset();
@@ -140,24 +140,53 @@ class ExpiringGitHubTokensIT {
     @Test
     void tenSimultaneousNeedsRefreshTheTokenOnce() throws Exception {
         String refreshToken = stored().refresh();
-        timePasses(Duration.ofMinutes(1));
-        String session = browser.cookie("access_token").orElseThrow();
+        timePasses(Duration.ofMinutes(2));
+        long refreshesBefore = refreshGrants();
 
-        List<Callable<HttpResponse<String>>> needs = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            needs.add(() -> {
-                Browser device = new Browser(browser.base());
-                device.setCookie("access_token", session);
-                return device.get("/auth/github/scopes");
-            });
-        }
-        List<HttpResponse<String>> answers = Simultaneously.run(needs);
-
-        for (HttpResponse<String> answer : answers) {
+        for (HttpResponse<String> answer : simultaneousNeeds(10)) {
             assertEquals(200, answer.statusCode(), answer.body());
         }
-        assertEquals(1, refreshesWith(refreshToken), "one refresh for ten needs");
+        assertEquals(1, refreshGrants() - refreshesBefore, "one refresh for ten needs");
+        assertEquals(1, refreshesWith(refreshToken));
         assertEquals(Set.of(stored().token()), github.liveTokens(user));
+    }
+
+    /** Issue 12, item 16: each refresh kills the token that the requests before it were sending to GitHub. */
+    @Test
+    void tenSimultaneousNeedsOfATokenGrantedForTwoMinutesAllAnswerAndRefreshItOnce() throws Exception {
+        // 1. GitHub grants tokens for two minutes, less than the five-minute margin: a fresh one is used as it is,
+        //    however many requests need it at once.
+        github.issueUserTokensFor(Duration.ofMinutes(2));
+        user = github.createUser("two-minutes-" + System.nanoTime());
+        browser = new Browser(url.toURI());
+        assertEquals(302, GitHubSignIns.signIn(browser, github, user).statusCode());
+        StoredGitHubTokenRow granted = stored();
+        assertAbout(Instant.now().plusSeconds(120), granted.expiresAt());
+        long refreshesBefore = refreshGrants();
+        for (HttpResponse<String> answer : simultaneousNeeds(10)) {
+            assertEquals(200, answer.statusCode(), answer.body());
+        }
+        assertEquals(refreshesBefore, refreshGrants(), "nothing refreshed");
+        assertEquals(Set.of(granted.token()), github.liveTokens(user));
+
+        // 2. In the last half of its life it is refreshed before use: once for ten simultaneous needs, all of which
+        //    use the new token (GitHub killed the old one and its refresh token).
+        timePasses(Duration.ofSeconds(50));
+        for (HttpResponse<String> answer : simultaneousNeeds(10)) {
+            assertEquals(200, answer.statusCode(), answer.body());
+        }
+        assertEquals(1, refreshGrants() - refreshesBefore, "one refresh for ten needs");
+        assertEquals(1, refreshesWith(granted.refresh()));
+        StoredGitHubTokenRow renewed = stored();
+        assertNotEquals(granted.token(), renewed.token());
+        assertEquals(Set.of(renewed.token()), github.liveTokens(user));
+        assertEquals(Set.of(renewed.refresh()), github.liveRefreshTokens(user));
+        assertAbout(Instant.now().plusSeconds(120), renewed.expiresAt());
+
+        // 3. The new token is fresh: the next need uses it as it is.
+        assertEquals(200, browser.get("/auth/github/scopes").statusCode());
+        assertEquals(1, refreshGrants() - refreshesBefore);
+        assertEquals(renewed.accessToken(), stored().accessToken());
     }
 
     @Test
@@ -224,18 +253,9 @@ class ExpiringGitHubTokensIT {
     void whileGitHubHangsSimultaneousNeedsAllHearItIsNotAnsweringAndTheTokenIsKept() throws Exception {
         StoredGitHubTokenRow before = stored();
         timePasses(Duration.ofMinutes(1));
-        String session = browser.cookie("access_token").orElseThrow();
         github.setOutage(Outage.HANG);
 
-        List<Callable<HttpResponse<String>>> needs = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            needs.add(() -> {
-                Browser device = new Browser(browser.base());
-                device.setCookie("access_token", session);
-                return device.get("/auth/github/scopes");
-            });
-        }
-        for (HttpResponse<String> answer : Simultaneously.run(needs)) {
+        for (HttpResponse<String> answer : simultaneousNeeds(6)) {
             assertProblem(answer, 503, "GitHub is not answering; try again later");
         }
 
@@ -270,7 +290,28 @@ class ExpiringGitHubTokensIT {
         Duration passed = Duration.between(Instant.now(), stored().expiresAt()).minus(left);
         github.advanceClock(passed);
         clockMoved = clockMoved.plus(passed);
-        StoredGitHubTokenRow.expireAt(user.id(), Instant.now().plus(left));
+        StoredGitHubTokenRow.age(user.id(), passed);
+    }
+
+    /** The user's session on as many devices, each asking for the scopes at the same moment. */
+    private List<HttpResponse<String>> simultaneousNeeds(int devices) throws Exception {
+        String session = browser.cookie("access_token").orElseThrow();
+        List<Callable<HttpResponse<String>>> needs = new ArrayList<>();
+        for (int i = 0; i < devices; i++) {
+            needs.add(() -> {
+                Browser device = new Browser(browser.base());
+                device.setCookie("access_token", session);
+                return device.get("/auth/github/scopes");
+            });
+        }
+        return Simultaneously.run(needs);
+    }
+
+    /** Refresh grants GitHub received, with any refresh token. */
+    private long refreshGrants() {
+        return github.requests("POST", "/login/oauth/access_token").stream()
+                .filter(request -> request.getBodyAsString().contains("grant_type=refresh_token"))
+                .count();
     }
 
     private long refreshesWith(String refreshToken) {

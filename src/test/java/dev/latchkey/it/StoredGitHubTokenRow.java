@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,7 +16,7 @@ import java.util.Optional;
  * A user's {@code github_tokens} row as stored (tokens still encrypted), read and changed by GitHub user id.
  */
 record StoredGitHubTokenRow(String accessToken, String refreshToken, Instant expiresAt, Instant refreshExpiresAt,
-                            String scopes) {
+                            String scopes, Instant grantedAt) {
 
     static final TokenCipher CIPHER = new TokenCipher(KeyDerivation.fernetKey(LatchkeyDeployment.SECRET_KEY));
 
@@ -24,11 +25,11 @@ record StoredGitHubTokenRow(String accessToken, String refreshToken, Instant exp
     static Optional<StoredGitHubTokenRow> of(long githubId) throws SQLException {
         try (Connection connection = TestDatabase.connect();
              PreparedStatement select = connection.prepareStatement("SELECT access_token, refresh_token, expires_at,"
-                     + " refresh_expires_at, scopes FROM github_tokens" + OF_USER)) {
+                     + " refresh_expires_at, scopes, updated_at FROM github_tokens" + OF_USER)) {
             select.setLong(1, githubId);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? Optional.of(new StoredGitHubTokenRow(row.getString(1), row.getString(2),
-                        instant(row, 3), instant(row, 4), row.getString(5))) : Optional.empty();
+                        instant(row, 3), instant(row, 4), row.getString(5), instant(row, 6))) : Optional.empty();
             }
         }
     }
@@ -37,6 +38,14 @@ record StoredGitHubTokenRow(String accessToken, String refreshToken, Instant exp
     static void expireAt(long githubId, Instant expiresAt) throws SQLException {
         TestDatabase.update("UPDATE github_tokens SET expires_at = ?" + OF_USER, expiresAt.atOffset(ZoneOffset.UTC),
                 githubId);
+    }
+
+    /** Moves the stored expiry and grant time back, as if Latchkey's clock had moved on by {@code passed}. */
+    static void age(long githubId, Duration passed) throws SQLException {
+        StoredGitHubTokenRow row = of(githubId).orElseThrow();
+        TestDatabase.update("UPDATE github_tokens SET expires_at = ?, updated_at = ?" + OF_USER,
+                row.expiresAt().minus(passed).atOffset(ZoneOffset.UTC),
+                row.grantedAt().minus(passed).atOffset(ZoneOffset.UTC), githubId);
     }
 
     /** Plants a token (encrypted) and its scopes, as an earlier sign-in would have stored them. */

@@ -16,7 +16,8 @@ import java.util.logging.Logger;
  *
  * <p>GitHub kills a refresh token when it is used: a second, simultaneous refresh with the same one would be
  * refused and would lose the user's authorization. So the row stays locked, in a transaction of its own, from
- * reading the refresh token until the new grant is written, and whoever waited for the lock finds the new token.
+ * reading the refresh token until the new grant is written, and whoever waited for the lock finds the new token,
+ * fresh and so used as it is, whatever lifetime GitHub granted it.
  */
 @ApplicationScoped
 class GitHubTokenRefresh {

@@ -61,7 +61,8 @@ public class GitHubTokens {
     }
 
     /**
-     * The user's token, if one is stored, refreshed first when it expires within five minutes. A value no key can
+     * The user's token, if one is stored, refreshed first when it expires within five minutes (or within the last
+     * half of a lifetime shorter than ten minutes: a fresh token is used as it is). A value no key can
      * decrypt (the SECRET_KEY changed) is never sent to GitHub: 401, sign in again. A refresh GitHub refuses deletes
      * the stored token: 401, sign in with GitHub again. GitHub silent during a refresh: 503.
      */

@@ -17,8 +17,8 @@ import java.time.Instant;
 public class StoredGitHubToken {
 
     /**
-     * A token is refreshed when it has less than this left, so that it does not expire on its way to GitHub or
-     * during the caller's work with it.
+     * A token is refreshed when it has less than this left (or less than half its lifetime, when GitHub granted it
+     * for less than twice this), so that it does not expire on its way to GitHub or during the caller's work with it.
      */
     static final Duration REFRESH_MARGIN = Duration.ofMinutes(5);
 
@@ -32,6 +32,7 @@ public class StoredGitHubToken {
     @Column(nullable = false)
     private String scopes;
 
+    /** When the current token was granted: its lifetime runs from here to {@link #expiresAt}. */
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -64,9 +65,22 @@ public class StoredGitHubToken {
         this.scopes = scopes;
     }
 
-    /** True when the token expires within {@link #REFRESH_MARGIN}; never for tokens that do not expire. */
+    /** True when the token expires within its refresh margin, or has expired; never for tokens that do not expire. */
     boolean needsRefreshAt(Instant now) {
-        return expiresAt != null && !now.plus(REFRESH_MARGIN).isBefore(expiresAt);
+        return expiresAt != null && !now.plus(refreshMargin()).isBefore(expiresAt);
+    }
+
+    /**
+     * {@link #REFRESH_MARGIN}, or half the lifetime of a token granted for less than twice that. A token GitHub
+     * granted for less than the margin would be refreshed again by every request that needs it, and each refresh
+     * kills the token that the requests before it are sending to GitHub: a fresh token is never refreshed.
+     */
+    private Duration refreshMargin() {
+        Duration halfLife = Duration.between(updatedAt, expiresAt).dividedBy(2);
+        if (halfLife.isNegative()) {
+            return Duration.ZERO;
+        }
+        return halfLife.compareTo(REFRESH_MARGIN) < 0 ? halfLife : REFRESH_MARGIN;
     }
 
     boolean expiredAt(Instant now) {

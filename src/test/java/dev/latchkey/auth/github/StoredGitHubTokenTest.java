@@ -18,11 +18,28 @@ class StoredGitHubTokenTest {
 
     @Test
     void aTokenIsRefreshedFromFiveMinutesBeforeItExpires() {
-        StoredGitHubToken stored = expiringAt(NOW.plus(Duration.ofMinutes(5)).plusSeconds(1));
+        Instant expiry = NOW.plus(Duration.ofMinutes(5)).plusSeconds(1);
+        StoredGitHubToken stored = granted(expiry.minus(Duration.ofHours(8)), expiry);
         assertFalse(stored.needsRefreshAt(NOW));
 
         assertTrue(stored.needsRefreshAt(NOW.plusSeconds(1)));
         assertTrue(stored.needsRefreshAt(NOW.plus(Duration.ofHours(1))), "and after it expired");
+    }
+
+    @Test
+    void aTokenGrantedForLessThanTenMinutesIsRefreshedInTheLastHalfOfItsLife() {
+        StoredGitHubToken stored = granted(NOW, NOW.plus(Duration.ofMinutes(2)));
+        assertFalse(stored.needsRefreshAt(NOW), "a fresh token is used as it is");
+        assertFalse(stored.needsRefreshAt(NOW.plusSeconds(59)));
+
+        assertTrue(stored.needsRefreshAt(NOW.plusSeconds(60)));
+        assertTrue(stored.needsRefreshAt(NOW.plus(Duration.ofMinutes(3))), "and after it expired");
+    }
+
+    @Test
+    void aTokenGrantedAlreadyExpiredIsRefreshed() {
+        assertTrue(granted(NOW, NOW).needsRefreshAt(NOW));
+        assertTrue(granted(NOW, NOW.minusSeconds(1)).needsRefreshAt(NOW));
     }
 
     @Test
@@ -56,10 +73,10 @@ class StoredGitHubTokenTest {
         assertEquals("ghr_b", cipher.decrypt(stored.refreshToken()).value());
     }
 
-    private StoredGitHubToken expiringAt(Instant expiresAt) {
+    private StoredGitHubToken granted(Instant at, Instant expiresAt) {
         StoredGitHubToken stored = new StoredGitHubToken(1L);
         stored.replaceToken(new GitHubGrant("ghu_a", expiresAt, "ghr_b", expiresAt.plus(Duration.ofDays(180))),
-                cipher, NOW);
+                cipher, at);
         return stored;
     }
 }

@@ -157,6 +157,14 @@ public final class FakeGitHub implements AutoCloseable {
         failures.failEndpoint(method, path, status);
     }
 
+    /**
+     * The GitHub App user tokens issued from now on live this long instead of 8 hours (until {@link #reset()}), as
+     * {@code expires_in} tells: clients must go by it, as GitHub documents.
+     */
+    public void issueUserTokensFor(Duration lifetime) {
+        state.tokens().userTokenLifetime(lifetime);
+    }
+
     /** Moves the fake's clock on, for codes that outlive their 10 minutes and GitHub App tokens their 8 hours. */
     public void advanceClock(Duration amount) {
         state.advanceClock(amount);
@@ -188,9 +196,10 @@ public final class FakeGitHub implements AutoCloseable {
         return state.tokens().liveRefreshTokens(user.id(), state.now());
     }
 
-    /** No outage and no queued or standing failure; users, apps, tokens and the journal stay. */
+    /** No outage, no queued or standing failure, 8-hour user tokens; users, apps, tokens and the journal stay. */
     public void reset() {
         failures.reset();
+        state.tokens().userTokenLifetime(IssuedTokens.USER_TOKEN_LIFETIME);
     }
 
     @Override

@@ -112,6 +112,22 @@ class FakeGitHubAppTest {
     }
 
     @Test
+    void tokensCanBeGrantedForLessThanEightHoursUntilReset() throws Exception {
+        github.issueUserTokensFor(Duration.ofMinutes(2));
+        JsonObject first = object(client.exchange(github, form("code", code()), "application/json"));
+        assertEquals(120, first.getInt("expires_in"));
+        assertEquals(15_811_200, first.getInt("refresh_token_expires_in"));
+        JsonObject second = refresh(first.getString("refresh_token"), APP_SECRET);
+        assertEquals(120, second.getInt("expires_in"));
+        github.advanceClock(Duration.ofMinutes(2));
+        assertEquals(401, client.api(github, "/user", second.getString("access_token")).statusCode());
+
+        github.reset();
+
+        assertEquals(28_800, refresh(second.getString("refresh_token"), APP_SECRET).getInt("expires_in"));
+    }
+
+    @Test
     void aWrongSecretIsRefusedWithoutUsingTheRefreshToken() throws Exception {
         JsonObject first = object(client.exchange(github, form("code", code()), "application/json"));
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /** The tokens the fake has issued and not revoked: access tokens and GitHub Apps' refresh tokens. */
@@ -25,9 +26,15 @@ final class IssuedTokens {
     private final Map<String, AccessToken> tokens = new ConcurrentHashMap<>();
     private final Map<String, RefreshToken> refreshTokens = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
+    private final AtomicReference<Duration> userTokenLifetime = new AtomicReference<>(USER_TOKEN_LIFETIME);
 
     /** What one code exchange or refresh of a GitHub App hands out. */
     record UserTokens(AccessToken access, RefreshToken refresh) {
+    }
+
+    /** How long the {@code ghu_} tokens issued from now on live; GitHub's {@code expires_in} says it. */
+    void userTokenLifetime(Duration lifetime) {
+        userTokenLifetime.set(lifetime);
     }
 
     AccessToken issue(long userId, String prefix, String clientId, List<String> scopes, Instant now) {
@@ -36,7 +43,7 @@ final class IssuedTokens {
 
     /** A {@code ghu_} token for 8 hours and a {@code ghr_} refresh token; GitHub Apps have no OAuth scopes. */
     UserTokens issueExpiring(long userId, String clientId, Instant now) {
-        AccessToken access = issue(userId, "ghu_", clientId, List.of(), now, now.plus(USER_TOKEN_LIFETIME));
+        AccessToken access = issue(userId, "ghu_", clientId, List.of(), now, now.plus(userTokenLifetime.get()));
         RefreshToken refresh = new RefreshToken(random("ghr_", 76), userId, clientId, access.value(),
                 now.plus(REFRESH_TOKEN_LIFETIME));
         refreshTokens.put(refresh.value(), refresh);
