@@ -5,6 +5,7 @@ import dev.latchkey.audit.AuditType;
 import dev.latchkey.auth.github.GitHubSettings;
 import dev.latchkey.auth.session.SessionCookie;
 import dev.latchkey.auth.session.Sessions;
+import dev.latchkey.user.RegistrationSetting;
 import dev.latchkey.user.UserView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -44,6 +45,9 @@ public class AuthResource {
 
     @Inject
     MeViews views;
+
+    @Inject
+    RegistrationSetting registration;
 
     @Inject
     AuditTrail audit;
@@ -91,8 +95,10 @@ public class AuthResource {
     @GET
     @Path("providers")
     @Operation(summary = "Which sign-in methods are enabled; needs no session")
-    @APIResponse(responseCode = "200", description = "For example {\"github\":true,\"pat\":true,\"password\":true}")
+    @APIResponse(responseCode = "200", description = "For example {\"github\":true,\"pat\":true,\"password\":true,"
+            + "\"registration\":true}: registration says whether POST /auth/register is open")
     public Map<String, Boolean> providers() {
-        return Map.of("github", github.configured(), "pat", true, "password", true);
+        return Map.of("github", github.configured(), "pat", true, "password", true,
+                "registration", registration.open());
     }
 }
