@@ -71,7 +71,9 @@ async function showMethods(me) {
     const github = accounts.find(a => a.provider === "github");
     const password = accounts.find(a => a.provider === "password");
     if (github) {
-        list.append(element("li", "method", "GitHub: @" + github.login));
+        // GitHub's address shows here; the account's own email stays in the profile.
+        const address = github.email ? " (" + github.email + ")" : "";
+        list.append(element("li", "method", "GitHub: @" + github.login + address));
     }
     if (password) {
         list.append(element("li", "method", "Email and password: " + password.email));

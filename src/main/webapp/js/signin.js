@@ -44,6 +44,7 @@ async function showProviders() {
         const providers = await api("GET", "/auth/providers");
         document.getElementById("github-section").hidden = !providers.github;
         document.getElementById("pat-section").hidden = providers.pat === false;
+        document.getElementById("register-section").hidden = providers.registration === false;
     } catch (e) {
         show("login-error", e.message);
     }

@@ -29,9 +29,10 @@ public class AccountsResource {
 
     @GET
     @RolesAllowed("user")
-    @Operation(summary = "The user's sign-in methods: github (login, scopes) and password (email)")
+    @Operation(summary = "The user's sign-in methods: github (login, the address GitHub verified, scopes) and "
+            + "password (email)")
     @APIResponse(responseCode = "200", description = "{\"accounts\":[{\"provider\":\"github\",\"login\":\"octocat\","
-            + "\"scopes\":[\"repo\"]},{\"provider\":\"password\",\"email\":\"octocat@example.com\"}]}")
+            + "\"email\":\"octocat@github.com\",\"scopes\":[\"repo\"]},{\"provider\":\"password\",\"email\":\"octocat@example.com\"}]}")
     public JsonObject list() {
         return methods.list(caller.required().user());
     }

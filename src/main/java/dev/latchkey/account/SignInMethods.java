@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.util.Map;
 
 /**
@@ -28,12 +29,13 @@ public class SignInMethods {
     @Inject
     AuditTrail audit;
 
-    /** {@code {"accounts":[{"provider":"github","login","scopes"},{"provider":"password","email"}]}}. */
+    /** {@code {"accounts":[{"provider":"github","login","email","scopes"},{"provider":"password","email"}]}}. */
     public JsonObject list(User user) {
         JsonArrayBuilder accounts = Json.createArrayBuilder();
         github.describe(user).ifPresent(linked -> accounts.add(Json.createObjectBuilder()
                 .add("provider", "github")
                 .add("login", linked.login())
+                .add("email", linked.email() == null ? JsonValue.NULL : Json.createValue(linked.email()))
                 .add("scopes", Json.createArrayBuilder(linked.scopes()))));
         passwords.find(user.id()).ifPresent(password -> accounts.add(Json.createObjectBuilder()
                 .add("provider", "password")

@@ -6,6 +6,7 @@ import dev.latchkey.auth.github.GitHubSettings;
 import dev.latchkey.auth.pat.PatSignInSetting;
 import dev.latchkey.auth.session.SessionCookie;
 import dev.latchkey.auth.session.Sessions;
+import dev.latchkey.user.RegistrationSetting;
 import dev.latchkey.user.UserView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -49,6 +50,9 @@ public class AuthResource {
 
     @Inject
     MeViews views;
+
+    @Inject
+    RegistrationSetting registration;
 
     @Inject
     AuditTrail audit;
@@ -97,8 +101,10 @@ public class AuthResource {
     @GET
     @Path("providers")
     @Operation(summary = "Which sign-in methods are enabled; needs no session")
-    @APIResponse(responseCode = "200", description = "For example {\"github\":true,\"pat\":true,\"password\":true}")
+    @APIResponse(responseCode = "200", description = "For example {\"github\":true,\"pat\":true,\"password\":true,"
+            + "\"registration\":true}: registration says whether POST /auth/register is open")
     public Map<String, Boolean> providers() {
-        return Map.of("github", github.configured(), "pat", patSignIn.enabled(), "password", true);
+        return Map.of("github", github.configured(), "pat", patSignIn.enabled(), "password", true,
+                "registration", registration.open());
     }
 }

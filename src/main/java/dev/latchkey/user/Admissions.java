@@ -11,10 +11,12 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Lets a user whose credentials were accepted into a new session: a banned user is refused (and the refusal
- * audited), and a user named in {@code ADMIN_GITHUB_LOGINS} or {@code ADMIN_EMAILS} becomes an admin.
+ * audited), and a user named in {@code ADMIN_GITHUB_IDS}, {@code ADMIN_GITHUB_LOGINS} or {@code ADMIN_EMAILS} becomes
+ * an admin.
  */
 @ApplicationScoped
 public class Admissions {
@@ -24,6 +26,9 @@ public class Admissions {
 
     @Inject
     ConfiguredAdmins configured;
+
+    @Inject
+    AdminGitHubLogins logins;
 
     @Inject
     AuditTrail audit;
@@ -39,11 +44,12 @@ public class Admissions {
             throw new ApiException(401, "User not found");
         }
         refuseIfBanned(user, method);
-        if (!user.admin() && configured.names(user, passwordEmail(userId))) {
+        Optional<String> setting = configured.setting(user, this::holderOf);
+        if (!user.admin() && setting.isPresent()) {
             user.changeRole(User.ROLE_ADMIN, Instant.now());
             changed.fire(new UserChanged(userId));
-            audit.recordWithin(AuditType.ROLE_CHANGED, null, userId,
-                    Map.of("from", User.ROLE_USER, "to", User.ROLE_ADMIN, "by", "configuration"));
+            audit.recordWithin(AuditType.ROLE_CHANGED, null, userId, Map.of("from", User.ROLE_USER,
+                    "to", User.ROLE_ADMIN, "by", "configuration", "setting", setting.get()));
         }
         return user;
     }
@@ -56,9 +62,15 @@ public class Admissions {
         });
     }
 
-    private String passwordEmail(long userId) {
-        return em.createQuery("SELECT c.emailNormalized FROM PasswordCredential c WHERE c.userId = :id", String.class)
-                .setParameter("id", userId)
-                .getResultStream().findFirst().orElse(null);
+    private long holderOf(String login, long githubId) {
+        return logins.holder(login).orElseGet(() -> {
+            try {
+                logins.bind(login, githubId);
+                return githubId;
+            } catch (RuntimeException boundMeanwhile) {
+                // Another node or request bound it first: the primary key refused this one, the row says whose it is.
+                return logins.holder(login).orElseThrow(() -> boundMeanwhile);
+            }
+        });
     }
 }

@@ -36,6 +36,10 @@ public class User {
 
     private String email;
 
+    // The address GitHub verified for the linked account, kept apart so that linking never changes the account's own.
+    @Column(name = "github_email")
+    private String githubEmail;
+
     @Column(name = "avatar_url")
     private String avatarUrl;
 
@@ -58,7 +62,7 @@ public class User {
         User user = new User();
         user.githubId = identity.githubId();
         user.createdAt = now;
-        user.updateFrom(identity, now);
+        user.updateFrom(identity, true, now);
         return user;
     }
 
@@ -72,24 +76,33 @@ public class User {
         return user;
     }
 
-    public void updateFrom(GitHubIdentity identity, Instant now) {
+    /**
+     * Takes what GitHub now says of the linked account. The account's email follows GitHub's only when
+     * {@code emailFollowsGitHub} (an account made by GitHub sign-in); an account registered with an email keeps it.
+     */
+    public void updateFrom(GitHubIdentity identity, boolean emailFollowsGitHub, Instant now) {
         githubLogin = identity.login();
         // A name or email GitHub no longer shows (made private, scope not granted) keeps the one already known.
         name = identity.name() != null ? identity.name() : name;
-        email = identity.email() != null ? identity.email() : email;
+        if (emailFollowsGitHub && identity.email() != null) {
+            email = identity.email();
+        }
+        // Only what GitHub reports now counts as verified: an address it stopped reporting may have left the account.
+        githubEmail = identity.email();
         avatarUrl = identity.avatarUrl();
         updatedAt = now;
     }
 
-    /** The GitHub identity joins this account, whose profile then follows GitHub's as a GitHub user's does. */
+    /** The GitHub identity joins this account, which keeps its own email; GitHub's address is kept beside it. */
     public void linkGitHub(GitHubIdentity identity, Instant now) {
         githubId = identity.githubId();
-        updateFrom(identity, now);
+        updateFrom(identity, false, now);
     }
 
     public void unlinkGitHub(Instant now) {
         githubId = null;
         githubLogin = null;
+        githubEmail = null;
         avatarUrl = null;
         updatedAt = now;
     }
@@ -117,6 +130,7 @@ public class User {
         copy.githubLogin = githubLogin;
         copy.name = name;
         copy.email = email;
+        copy.githubEmail = githubEmail;
         copy.avatarUrl = avatarUrl;
         copy.createdAt = createdAt;
         copy.updatedAt = updatedAt;
@@ -160,6 +174,19 @@ public class User {
 
     public String email() {
         return email;
+    }
+
+    /** The address GitHub verified for the linked account at its latest GitHub sign-in, else null. */
+    public String githubEmail() {
+        return githubEmail;
+    }
+
+    /**
+     * Whether the account's email is one GitHub verified: its GitHub address, compared case-insensitively (a password
+     * registration proves nothing about the address).
+     */
+    public boolean emailVerified() {
+        return email != null && githubEmail != null && email.trim().equalsIgnoreCase(githubEmail.trim());
     }
 
     public String avatarUrl() {

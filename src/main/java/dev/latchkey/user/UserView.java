@@ -6,10 +6,12 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * A user as the API shows them ({@code /auth/me}, sign-in answers): GitHub fields are null for a user without GitHub;
- * {@code role} is {@code user} or {@code admin}; {@code impersonated_by} names the admin acting as them, else null.
+ * {@code email_verified} is true only for an address GitHub verified; {@code role} is {@code user} or {@code admin};
+ * {@code impersonated_by} names the admin acting as them, else null.
  */
-public record UserView(long id, Long githubId, String githubUsername, String name, String email, String avatarUrl,
-                       String createdAt, String role, Impersonator impersonatedBy) {
+public record UserView(long id, Long githubId, String githubUsername, String name, String email,
+                       boolean emailVerified, String avatarUrl, String createdAt, String role,
+                       Impersonator impersonatedBy) {
 
     private static final DateTimeFormatter ISO_MILLIS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -27,7 +29,7 @@ public record UserView(long id, Long githubId, String githubUsername, String nam
         Impersonator impersonator = impersonatorOrNull == null ? null : new Impersonator(impersonatorOrNull.id(),
                 impersonatorOrNull.githubLogin(), impersonatorOrNull.email());
         return new UserView(user.id(), user.githubId(), user.githubLogin(), user.name(), user.email(),
-                user.avatarUrl(), timestamp(user.createdAt()), user.role(), impersonator);
+                user.emailVerified(), user.avatarUrl(), timestamp(user.createdAt()), user.role(), impersonator);
     }
 
     public static String timestamp(Instant instant) {

@@ -32,6 +32,13 @@ public class Users {
                 .findFirst();
     }
 
+    /** Whether the user registered with an email and password: that email, not GitHub's, is then the account's. */
+    public boolean hasPassword(long userId) {
+        return em.createQuery("SELECT COUNT(c) FROM PasswordCredential c WHERE c.userId = :id", Long.class)
+                .setParameter("id", userId)
+                .getSingleResult() > 0;
+    }
+
     /** Adds a new user in the caller's transaction, flushed so a broken constraint surfaces here. */
     @Transactional(Transactional.TxType.MANDATORY)
     public User create(User user) {
@@ -53,7 +60,7 @@ public class Users {
         Instant now = Instant.now();
         Optional<User> existing = findByGitHubId(identity.githubId());
         if (existing.isPresent()) {
-            existing.get().updateFrom(identity, now);
+            existing.get().updateFrom(identity, !hasPassword(existing.get().id()), now);
             changed.fire(new UserChanged(existing.get().id()));
             return existing.get();
         }

@@ -7,11 +7,13 @@ import static dev.latchkey.it.PasswordSignInIT.PASSWORD;
 import static dev.latchkey.it.PasswordSignInIT.assertProblem;
 import static dev.latchkey.it.PasswordSignInIT.register;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.crypto.KeyDerivation;
 import dev.latchkey.crypto.TokenCipher;
+import dev.latchkey.testing.github.Email;
 import dev.latchkey.testing.github.FakeGitHub;
 import dev.latchkey.testing.github.GitHubUser;
 import dev.latchkey.testing.github.Outage;
@@ -24,6 +26,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -60,7 +63,8 @@ class AccountsIT {
 
     @Test
     void linkingGitHubJoinsItToThePasswordAccountWithoutANewUser() throws Exception {
-        long id = registered(browser, "linker");
+        String email = "Linker-" + System.nanoTime() + "@Example.com";
+        long id = json(register(browser, email, PASSWORD, "")).getJsonObject("user").getJsonNumber("id").longValue();
         long usersBefore = TestDatabase.count("SELECT COUNT(*) FROM users");
         GitHubUser octocat = github.createUser("linked-" + System.nanoTime());
 
@@ -75,6 +79,10 @@ class AccountsIT {
         assertEquals(id, me.getJsonNumber("id").longValue());
         assertEquals(octocat.id(), me.getJsonNumber("github_id").longValue());
         assertEquals(octocat.login(), me.getString("github_username"));
+        // The account keeps its email, which GitHub did not verify; GitHub's address is kept beside it.
+        assertEquals(email, me.getString("email"));
+        assertFalse(me.getBoolean("email_verified"));
+        assertEquals(octocat.email(), TestDatabase.value("SELECT github_email FROM users WHERE id = ?", id));
         assertEquals(usersBefore, TestDatabase.count("SELECT COUNT(*) FROM users"), "no new user");
         assertEquals(1, TestDatabase.count("SELECT COUNT(*) FROM github_tokens WHERE user_id = ?", id));
 
@@ -83,11 +91,15 @@ class AccountsIT {
         JsonObject gitHub = accounts.getJsonArray("accounts").getJsonObject(0);
         assertEquals("github", gitHub.getString("provider"));
         assertEquals(octocat.login(), gitHub.getString("login"));
+        assertEquals(octocat.email(), gitHub.getString("email"));
         assertEquals("[\"repo\",\"read:user\",\"user:email\",\"read:org\"]", gitHub.getJsonArray("scopes").toString());
         assertEquals("password", accounts.getJsonArray("accounts").getJsonObject(1).getString("provider"));
+        assertEquals(email.toLowerCase(), accounts.getJsonArray("accounts").getJsonObject(1).getString("email"));
         Browser laptop = new Browser(browser.base());
         GitHubSignIns.signIn(laptop, github, octocat);
-        assertEquals(id, json(laptop.get("/auth/me")).getJsonNumber("id").longValue());
+        JsonObject viaGitHub = json(laptop.get("/auth/me"));
+        assertEquals(id, viaGitHub.getJsonNumber("id").longValue());
+        assertEquals(email, viaGitHub.getString("email"), "signing in with GitHub keeps the account's email too");
 
         // (5) A second GitHub account does not replace the first.
         GitHubUser second = github.createUser("second-" + System.nanoTime());
@@ -96,6 +108,33 @@ class AccountsIT {
                 "Another GitHub account is already linked to your account; unlink it first");
         assertEquals(octocat.id(), json(browser.get("/auth/me")).getJsonNumber("github_id").longValue());
         assertEquals(0, TestDatabase.count("SELECT COUNT(*) FROM users WHERE github_id = ?", second.id()));
+    }
+
+    @Test
+    void anAccountEmailThatGitHubVerifiedInAnotherLetterCaseCountsAsVerifiedAndIsKeptAsTyped() throws Exception {
+        String suffix = Long.toString(System.nanoTime());
+        String email = "Same-" + suffix + "@Example.com";
+        long id = json(register(browser, email, PASSWORD, "")).getJsonObject("user").getJsonNumber("id").longValue();
+        assertFalse(json(browser.get("/auth/me")).getBoolean("email_verified"), "a registration proves nothing");
+        GitHubUser octocat = github.createUser("same-" + suffix)
+                .withEmails(List.of(Email.primary("same-" + suffix + "@example.COM")));
+        github.update(octocat);
+
+        String callback = GitHubSignIns.authorize(browser, github, octocat, "/auth/github?link=true");
+        assertEquals(302, browser.get(callback, "Accept", Browser.HTML).statusCode());
+
+        JsonObject me = json(browser.get("/auth/me"));
+        assertEquals(id, me.getJsonNumber("id").longValue());
+        assertEquals(email, me.getString("email"));
+        assertTrue(me.getBoolean("email_verified"));
+        assertEquals("same-" + suffix + "@example.COM", json(browser.get("/auth/accounts")).getJsonArray("accounts")
+                .getJsonObject(0).getString("email"));
+
+        // Unlinked, nothing vouches for the address any more.
+        assertEquals(200, browser.send("DELETE", "/auth/accounts/github").statusCode());
+        JsonObject unlinked = json(browser.get("/auth/me"));
+        assertEquals(email, unlinked.getString("email"));
+        assertFalse(unlinked.getBoolean("email_verified"));
     }
 
     @Test
@@ -140,7 +179,10 @@ class AccountsIT {
         JsonObject me = json(other.get("/auth/me"));
         assertNotEquals(passwordUser, me.getJsonNumber("id").longValue());
         assertEquals(octocat.email(), me.getString("email"));
-        assertEquals(JsonValue.NULL, json(browser.get("/auth/me")).get("github_id"));
+        assertTrue(me.getBoolean("email_verified"));
+        JsonObject passwordMe = json(browser.get("/auth/me"));
+        assertEquals(JsonValue.NULL, passwordMe.get("github_id"));
+        assertFalse(passwordMe.getBoolean("email_verified"), "the same address, registered: nobody verified it");
     }
 
     @Test

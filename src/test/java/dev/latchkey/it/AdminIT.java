@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.latchkey.testing.github.Email;
 import dev.latchkey.testing.github.FakeGitHub;
 import dev.latchkey.testing.github.GitHubUser;
 import jakarta.json.JsonObject;
@@ -42,11 +43,18 @@ class AdminIT {
     static final String BANNED =
             "You have been banned from this application. Please contact support if you believe this is an error.";
     static final String BOSS = "Boss-" + Long.toString(System.nanoTime(), 36) + "@Example.com";
+    static final String CHIEF = "chief-" + Long.toString(System.nanoTime(), 36) + "@example.com";
+    static final String GIVEN_UP = "given-up-" + Long.toString(System.nanoTime(), 36);
+    /** The GitHub account configured by its numeric id, and the one that holds ROOT for the whole class. */
+    static final GitHubUser BY_ID = LatchkeyDeployment.github().createUser("by-id-" + System.nanoTime());
+    static final GitHubUser ROOT_USER = LatchkeyDeployment.github().createUser(ROOT);
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return LatchkeyDeployment.withSettings(Map.of("ADMIN_GITHUB_LOGINS", "someone-else, " + ROOT.toUpperCase(),
-                "ADMIN_EMAILS", BOSS.toLowerCase(), "BCRYPT_COST", "4"));
+        return LatchkeyDeployment.withSettings(Map.of(
+                "ADMIN_GITHUB_LOGINS", "someone-else, " + ROOT.toUpperCase() + "," + GIVEN_UP,
+                "ADMIN_GITHUB_IDS", " 1, " + BY_ID.id(),
+                "ADMIN_EMAILS", BOSS.toLowerCase() + "," + CHIEF, "BCRYPT_COST", "4"));
     }
 
     @ArquillianResource
@@ -62,30 +70,109 @@ class AdminIT {
     }
 
     private Browser admin() {
-        return signedIn(base, github, github.createUser(ROOT));
+        return signedIn(base, github, ROOT_USER);
     }
 
     @Test
-    void aConfiguredGitHubLoginBecomesAdminWhenSigningIn() throws Exception {
+    void aConfiguredGitHubLoginBecomesAdminWhenSigningInAndIsBoundToThatAccount() throws Exception {
         Browser admin = admin();
 
         JsonObject me = me(admin);
         assertEquals("admin", me.getString("role"));
         assertEquals(200, admin.get("/admin/users").statusCode());
-        assertTrue(auditDetail("role_changed", me.getJsonNumber("id").longValue()).contains("configuration"));
+        long id = me.getJsonNumber("id").longValue();
+        assertTrue(auditDetail("role_changed", id).contains("configuration"));
+        // The binding lives in the database, so a restart or another node keeps it.
+        assertEquals(ROOT_USER.id(), ((Number) TestDatabase.value(
+                "SELECT github_id FROM admin_github_logins WHERE github_login = ?", ROOT.toLowerCase())).longValue());
     }
 
     @Test
-    void aConfiguredEmailBecomesAdminWhenRegisteringAndARoleInABodyIsIgnored() {
+    void aListedLoginGivenUpOnGitHubDoesNotMakeItsNextHolderAdminByTheWebFlowOrAToken() throws Exception {
+        // (1) The listed login's first account signs in and becomes admin; then it renames itself on GitHub.
+        GitHubUser original = github.createUser(GIVEN_UP);
+        Browser first = signedIn(base, github, original);
+        assertEquals("admin", me(first).getString("role"));
+        GitHubUser renamed = original.withLogin(GIVEN_UP + "-renamed");
+        github.update(renamed);
+
+        // (2) Another GitHub account takes the freed login, in another letter case, and signs in both ways.
+        GitHubUser taker = github.createUser(GIVEN_UP.toUpperCase());
+        Browser web = signedIn(base, github, taker);
+        JsonObject takerMe = me(web);
+        assertEquals("user", takerMe.getString("role"));
+        assertProblem(web.get("/admin/users"), 403, "You are not allowed to do this.");
+        String pat = github.issueTokenWithPrefix(taker, "ghp_", "repo", "user:email");
+        HttpResponse<String> script =
+                new Browser(base).asScript().post("/auth/pat-signin", "{\"token\":\"" + pat + "\"}");
+        assertEquals(200, script.statusCode(), script.body());
+        assertEquals("user", json(script).getJsonObject("user").getString("role"));
+        long takerId = takerMe.getJsonNumber("id").longValue();
+        assertEquals(0, auditRows("role_changed", takerId));
+        assertEquals(original.id(), ((Number) TestDatabase.value(
+                "SELECT github_id FROM admin_github_logins WHERE github_login = ?", GIVEN_UP)).longValue());
+
+        // (3) The first account, under its new login, is still the admin.
+        assertEquals("admin", me(signedIn(base, github, renamed)).getString("role"));
+    }
+
+    @Test
+    void aConfiguredGitHubIdBecomesAdminWhateverItsLogin() throws Exception {
+        Browser byId = signedIn(base, github, BY_ID);
+        JsonObject me = me(byId);
+        assertEquals("admin", me.getString("role"));
+        long id = me.getJsonNumber("id").longValue();
+        assertTrue(auditDetail("role_changed", id).contains("\"setting\":\"ADMIN_GITHUB_IDS\""));
+
+        TestDatabase.update("UPDATE users SET role = 'user' WHERE id = ?", id);
+        GitHubUser renamed = BY_ID.withLogin(BY_ID.login() + "-renamed");
+        assertEquals("admin", me(signedIn(base, github, renamed)).getString("role"), "again at the next sign-in");
+    }
+
+    @Test
+    void aPasswordRegistrationOfAListedEmailNeverPromotesInAnyLetterCaseAndARoleInABodyIsIgnored() throws Exception {
         Browser boss = new Browser(base);
         HttpResponse<String> registered = PasswordSignInIT.register(boss, BOSS.toUpperCase(), "boss-password-1", "");
-        assertEquals("admin", json(registered).getJsonObject("user").getString("role"), registered.body());
+        assertEquals(201, registered.statusCode(), registered.body());
+        JsonObject user = json(registered).getJsonObject("user");
+        assertEquals("user", user.getString("role"), registered.body());
+        assertFalse(user.getBoolean("email_verified"));
+        assertProblem(boss.get("/admin/users"), 403, "You are not allowed to do this.");
+        Browser again = new Browser(base);
+        assertEquals(200, PasswordSignInIT.login(again, BOSS.toLowerCase(), "boss-password-1").statusCode());
+        assertEquals("user", me(again).getString("role"), "nor does signing in with it");
+        assertEquals(0, auditRows("role_changed", user.getJsonNumber("id").longValue()));
 
         Browser sneaky = new Browser(base);
         HttpResponse<String> sneakyAnswer = PasswordSignInIT.register(sneaky,
                 "sneaky-" + System.nanoTime() + "@example.com", "sneaky-password", "\"role\":\"admin\",");
         assertEquals("user", json(sneakyAnswer).getJsonObject("user").getString("role"));
         assertProblem(sneaky.get("/admin/users"), 403, "You are not allowed to do this.");
+    }
+
+    @Test
+    void aListedEmailPromotesOnlyWhenGitHubVerifiedIt() throws Exception {
+        // (1) The listed address as the public profile email: GitHub shows only a verified address there.
+        GitHubUser chief = github.createUser("chief-" + System.nanoTime()).withEmails(List.of(Email.primary(CHIEF)));
+        JsonObject me = me(signedIn(base, github, chief));
+        assertEquals("admin", me.getString("role"));
+        assertTrue(me.getBoolean("email_verified"));
+        assertTrue(auditDetail("role_changed", me.getJsonNumber("id").longValue()).contains("ADMIN_EMAILS"));
+
+        // (2) Kept private: the primary verified address of /user/emails counts the same, in any letter case.
+        GitHubUser hidden = github.createUser("boss-" + System.nanoTime())
+                .withEmails(List.of(Email.primary(BOSS.toUpperCase()))).withPrivateEmail();
+        JsonObject hiddenMe = me(signedIn(base, github, hidden));
+        assertEquals("admin", hiddenMe.getString("role"));
+        assertTrue(hiddenMe.getBoolean("email_verified"));
+
+        // (3) Added on GitHub but never verified: not an admin.
+        GitHubUser unverified = github.createUser("unverified-" + System.nanoTime()).withEmails(List.of(
+                new Email("x-" + System.nanoTime() + "@example.com", true, true, "public"),
+                new Email(CHIEF.toUpperCase(), false, false, null)));
+        JsonObject unverifiedMe = me(signedIn(base, github, unverified));
+        assertEquals("user", unverifiedMe.getString("role"));
+        assertEquals(0, auditRows("role_changed", unverifiedMe.getJsonNumber("id").longValue()));
     }
 
     @Test
@@ -166,7 +253,10 @@ class AdminIT {
 
         JsonObject detail = json(admin.get("/admin/users/" + userId));
         assertEquals(octo.login(), detail.getString("github_username"));
+        assertTrue(detail.getBoolean("email_verified"));
         assertEquals("github", detail.getJsonArray("accounts").getJsonObject(0).getString("provider"));
+        assertEquals(octo.email(), detail.getJsonArray("accounts").getJsonObject(0).getString("email"));
+        assertTrue(found.getJsonArray("users").getJsonObject(0).containsKey("email_verified"));
         assertEquals(2, detail.getJsonArray("sessions").size());
         assertTrue(detail.isNull("ban"));
         assertFalse(detail.toString().contains("gho_"), "no token shown");

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.latchkey.testing.github.Email;
 import dev.latchkey.testing.github.FakeGitHub;
 import dev.latchkey.testing.github.GitHubUser;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
@@ -164,7 +166,8 @@ class BrowserIT {
     void story06_linkingGitHubToAPasswordAccountAndBeingToldWhenItIsTaken() {
         GitHubUser taken = github.createUser("taken-" + System.nanoTime());
         GitHubSignIns.signIn(new Browser(URI.create(BASE)), github, taken);
-        signUp("linker-" + System.nanoTime() + "@example.com", "Linus");
+        String email = "linker-" + System.nanoTime() + "@example.com";
+        signUp(email, "Linus");
 
         github.signInAs(taken);
         page.press("link-github").at("/account.html");
@@ -174,10 +177,11 @@ class BrowserIT {
         GitHubUser mine = github.createUser("mine-" + System.nanoTime());
         github.signInAs(mine);
         page.open("/account.html").press("link-github").at("/account.html");
-        page.shows("methods", "GitHub: @" + mine.login());
-        page.shows("methods", "Email and password");
+        page.shows("methods", "GitHub: @" + mine.login() + " (" + mine.email() + ")");
+        page.shows("methods", "Email and password: " + email);
         assertTrue(page.isShown("unlink-github"));
         assertEquals("@" + mine.login(), page.text("profile-login"));
+        assertEquals(email, page.text("profile-email"), "the account keeps its email");
     }
 
     @Test
@@ -254,11 +258,11 @@ class BrowserIT {
                 .type("register-password", PASSWORD).press("register-submit").at("/account.html");
     }
 
+    /** Signs in with GitHub as an account whose verified address ADMIN_EMAILS lists (a registration would not do). */
     private void signInAsAdmin(String email) {
-        Browser script = new Browser(URI.create(BASE)).asScript();
-        PasswordSignInIT.register(script, email, PASSWORD, "");
-        page.open("/").type("login-email", email).type("login-password", PASSWORD).press("login-submit")
-                .at("/account.html");
+        GitHubUser admin = github.createUser("admin-" + System.nanoTime()).withEmails(List.of(Email.primary(email)));
+        github.signInAs(admin);
+        page.open("/").press("github-signin").at("/account.html");
         page.visible("admin-link");
     }
 }

@@ -111,6 +111,7 @@ class GitHubSignInIT {
         assertEquals(octocat.login(), me.getString("github_username"));
         assertEquals(octocat.name(), me.getString("name"));
         assertEquals(octocat.email(), me.getString("email"));
+        assertTrue(me.getBoolean("email_verified"), "GitHub shows only a verified address on a profile");
         assertEquals(octocat.avatarUrl(), me.getString("avatar_url"));
         assertTrue(me.getString("created_at").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"),
                 me.getString("created_at"));
@@ -183,6 +184,20 @@ class GitHubSignInIT {
         String primary = hidden.emails().stream().filter(e -> e.primary() && e.verified()).findFirst()
                 .orElseThrow().email();
         assertEquals(primary, me.getString("email"));
+        assertTrue(me.getBoolean("email_verified"));
+    }
+
+    @Test
+    void anAccountWithoutAVerifiedAddressSignsInWithoutAnEmail() throws Exception {
+        GitHubUser unverified = github.createUser("unverified-" + System.nanoTime()).withNoVerifiedEmail();
+        github.update(unverified);
+
+        GitHubSignIns.signIn(browser, github, unverified);
+
+        JsonObject me = json(browser.get("/auth/me"));
+        assertEquals(unverified.id(), me.getJsonNumber("github_id").longValue());
+        assertTrue(me.isNull("email"), "an address GitHub did not verify is never taken");
+        assertFalse(me.getBoolean("email_verified"));
     }
 
     @Test

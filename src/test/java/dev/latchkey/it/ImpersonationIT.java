@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.latchkey.testing.github.GitHubUser;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -42,6 +43,8 @@ class ImpersonationIT {
     static final String REFUSED = "Not allowed while impersonating a user: stop impersonating first.";
     static final String ADMIN_COOKIE = "latchkey_admin_session";
     static final String AUTH = "Authorization";
+    /** The one GitHub account holding ROOT: a listed login makes only its first account admin. */
+    static final GitHubUser ROOT_USER = LatchkeyDeployment.github().createUser(ROOT);
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -62,7 +65,7 @@ class ImpersonationIT {
 
     @Test
     void anAdminActsAsAUserWithinLimitsAndGetsTheirOwnSessionBack() throws Exception {
-        Browser admin = signedIn(base, github, github.createUser(ROOT));
+        Browser admin = signedIn(base, github, ROOT_USER);
         long adminId = id(admin);
         String adminToken = admin.cookie("access_token").orElseThrow();
         Browser user = newUser(base, github, "helped");
@@ -120,8 +123,9 @@ class ImpersonationIT {
 
     @Test
     void adminsAndBannedUsersCannotBeImpersonated() {
-        Browser admin = signedIn(base, github, github.createUser(ROOT));
-        Browser other = signedIn(base, github, github.createUser(ROOT));
+        Browser admin = signedIn(base, github, ROOT_USER);
+        Browser other = newUser(base, github, "deputy");
+        assertEquals(200, admin.post("/admin/users/" + id(other) + "/role", "{\"role\":\"admin\"}").statusCode());
         Browser user = newUser(base, github, "banned");
         long userId = id(user);
         admin.post("/admin/users/" + userId + "/ban", "{}");
@@ -136,7 +140,7 @@ class ImpersonationIT {
 
     @Test
     void demotingTheAdminEndsTheirImpersonationAndABearerClientGetsNoCookie() throws Exception {
-        Browser admin = signedIn(base, github, github.createUser(ROOT));
+        Browser admin = signedIn(base, github, ROOT_USER);
         long adminId = id(admin);
         long userId = id(newUser(base, github, "watched"));
         String adminToken = admin.cookie("access_token").orElseThrow();

@@ -67,6 +67,7 @@ class PasswordSignInIT {
         assertEquals(email, user.getString("email"));
         assertEquals("Ada Lovelace", user.getString("name"));
         assertEquals(JsonValue.NULL, user.get("github_id"));
+        assertFalse(user.getBoolean("email_verified"), "nobody verified a registered address");
         String cookie = Browser.setCookieHeader(registered, "access_token").orElseThrow();
         assertTrue(cookie.startsWith("access_token=" + body.getString("access_token") + ";")
                 && cookie.contains("HttpOnly"), cookie);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A Latchkey without GitHub credentials: it says so, and its public, operational, error and rate-limit answers hold.
+ * A Latchkey without GitHub credentials and with registration closed: it says so, and its public, operational, error
+ * and rate-limit answers hold.
  */
 @ExtendWith(ArquillianExtension.class)
 class PublicEndpointsIT {
@@ -33,6 +35,7 @@ class PublicEndpointsIT {
         unconfigured.put("GITHUB_CLIENT_SECRET", null);
         unconfigured.put("RATE_LIMIT_SIGNIN_PER_MINUTE", "5");
         unconfigured.put("RATE_LIMIT_GITHUB_PER_MINUTE", "3");
+        unconfigured.put("REGISTRATION", "closed");
         // Every caller is a trusted proxy here, so X-Forwarded-For lets one test pose as many clients.
         unconfigured.put("TRUSTED_PROXIES", "0.0.0.0/0,::/0");
         return LatchkeyDeployment.withSettings(unconfigured);
@@ -64,6 +67,35 @@ class PublicEndpointsIT {
         }
         assertEquals(asked, LatchkeyDeployment.github().requests(null, "/api/v3/").size(), "GitHub was not asked");
         assertTrue(json(browser().get("/auth/providers")).getBoolean("pat"), "personal access tokens still work");
+    }
+
+    @Test
+    void closedRegistrationIsRefusedBeforeTheBodyIsReadAndTheProvidersSaySo() throws Exception {
+        String email = "closed-" + System.nanoTime() + "@example.com";
+        for (String body : new String[] {"{\"email\":\"" + email + "\",\"password\":\"long enough password\"}",
+                "not json"}) {
+            assertProblem(browser().post("/auth/register", body, "X-Forwarded-For", "198.51.100.40"), 403,
+                    "Registration is closed");
+        }
+        assertEquals(0, TestDatabase.count("SELECT COUNT(*) FROM users WHERE LOWER(email) = ?", email));
+        assertEquals(0, TestDatabase.count("SELECT COUNT(*) FROM password_credentials WHERE email_normalized = ?",
+                email));
+        JsonObject providers = json(browser().get("/auth/providers"));
+        assertFalse(providers.getBoolean("registration"));
+        assertTrue(providers.getBoolean("password"), "signing in with a password still works");
+    }
+
+    @Test
+    @ExtendWith(Chromium.class)
+    void theSignInPageHidesRegistrationWhileItIsClosed() throws Exception {
+        try (Page page = new Page(Chromium.open(), url.toString().replaceAll("/$", ""))) {
+            page.open("/");
+            page.until("the registration form is hidden", () -> !page.isShown("register-form"));
+            assertTrue(page.isShown("login-form"), "signing in with a password stays");
+            assertTrue(page.isShown("pat-form"));
+            assertFalse(page.isShown("github-section"), "GitHub is not configured here");
+            page.screenshot("sign-in-registration-closed");
+        }
     }
 
     @Test

@@ -42,8 +42,11 @@ public class GitHubLinks {
     @Inject
     Event<UserChanged> changed;
 
-    /** The GitHub account linked to a user: its login and the scopes GitHub reported for the stored token. */
-    public record LinkedGitHub(String login, List<String> scopes) {
+    /**
+     * The GitHub account linked to a user: its login, the address GitHub verified for it (null when GitHub showed
+     * none) and the scopes GitHub reported for the stored token.
+     */
+    public record LinkedGitHub(String login, String email, List<String> scopes) {
     }
 
     /**
@@ -75,7 +78,7 @@ public class GitHubLinks {
         StoredGitHubToken stored = em.find(StoredGitHubToken.class, user.id());
         List<String> scopes = stored == null || stored.scopes().isBlank() ? List.of()
                 : Arrays.stream(stored.scopes().split(" ")).filter(scope -> !scope.isEmpty()).toList();
-        return Optional.of(new LinkedGitHub(user.githubLogin(), scopes));
+        return Optional.of(new LinkedGitHub(user.githubLogin(), user.githubEmail(), scopes));
     }
 
     /** Revokes the user's stored token at GitHub; a failure is logged and the caller goes on. */

@@ -5,6 +5,7 @@ import dev.latchkey.auth.session.SignInResponses;
 import dev.latchkey.auth.session.SignInSessions;
 import dev.latchkey.ratelimit.RateLimited;
 import dev.latchkey.ratelimit.RateLimits;
+import dev.latchkey.user.RegistrationSetting;
 import dev.latchkey.user.User;
 import dev.latchkey.user.UserView;
 import jakarta.inject.Inject;
@@ -45,6 +46,9 @@ public class RegisterResource {
     @Inject
     HashingPool pool;
 
+    @Inject
+    RegistrationSetting setting;
+
     /** The body of {@code POST /auth/register}; public because JSON-B builds it by reflection. */
     public record Registration(String email, String password, String name) {
 
@@ -63,9 +67,11 @@ public class RegisterResource {
     @APIResponse(responseCode = "201", description = "{ok, access_token, token_type, expires_in, user} and the cookie")
     @APIResponse(responseCode = "400", description = "Enter a valid email address / Password must be at least 8 "
             + "characters / Password must be at most 72 bytes / Email already registered / not such a JSON object")
+    @APIResponse(responseCode = "403", description = "Registration is closed (REGISTRATION=closed)")
     @APIResponse(responseCode = "429", description = "Too many sign-in attempts from this address")
     public void register(InputStream body, @Context HttpHeaders headers, @Context HttpServletRequest request,
                          @Suspended AsyncResponse response) {
+        setting.requireOpen();
         Registration registration = JsonBodies.read(headers.getMediaType(), body, Registration.class, EXPECTED);
         ClientDevice client = ClientDevice.of(request);
         pool.answer(response, client, () -> {

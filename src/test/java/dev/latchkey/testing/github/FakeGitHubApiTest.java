@@ -4,6 +4,8 @@ import static dev.latchkey.testing.github.TestClient.array;
 import static dev.latchkey.testing.github.TestClient.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -54,6 +56,22 @@ class FakeGitHubApiTest {
         assertEquals("alice@example.com", json.getString("email"));
         assertEquals("User", json.getString("type"));
         assertEquals(alice.avatarUrl(), json.getString("avatar_url"));
+    }
+
+    @Test
+    void aLoginIsHeldByOneAccountAtATimeAndFreedByARename() throws Exception {
+        assertThrows(IllegalStateException.class, () -> github.createUser("ALICE"), "logins ignore letter case");
+
+        GitHubUser renamed = alice.withLogin("alice-old");
+        github.update(renamed);
+        GitHubUser newcomer = github.createUser("alice");
+
+        assertNotEquals(alice.id(), newcomer.id());
+        assertEquals("alice-old", object(client.api(github, "/user", github.issueToken(renamed, null, "read:user")))
+                .getString("login"));
+        assertEquals("alice", object(client.api(github, "/user", github.issueToken(newcomer, null, "read:user")))
+                .getString("login"));
+        assertThrows(IllegalStateException.class, () -> github.update(renamed.withLogin("Alice")));
     }
 
     @Test

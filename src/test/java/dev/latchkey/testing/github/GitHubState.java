@@ -44,6 +44,7 @@ final class GitHubState {
     }
 
     GitHubUser newUser(String login) {
+        requireFreeLogin(login, null);
         String name = Character.toUpperCase(login.charAt(0)) + login.substring(1);
         GitHubUser user;
         do {
@@ -55,7 +56,19 @@ final class GitHubState {
     }
 
     void remember(GitHubUser user) {
+        requireFreeLogin(user.login(), user.id());
         users.put(user.id(), user);
+    }
+
+    /** One account holds a login at a time, compared case-insensitively, as on GitHub. */
+    private void requireFreeLogin(String login, Long exceptId) {
+        users.values().stream()
+                .filter(holder -> holder.login().equalsIgnoreCase(login) && !Long.valueOf(holder.id()).equals(exceptId))
+                .findAny()
+                .ifPresent(holder -> {
+                    throw new IllegalStateException("The GitHub login " + login + " belongs to account " + holder.id()
+                            + ": rename that account (withLogin) before another takes the login");
+                });
     }
 
     Optional<GitHubUser> user(long id) {

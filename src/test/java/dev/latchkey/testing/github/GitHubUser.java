@@ -26,6 +26,11 @@ public final class GitHubUser {
         this.createdAt = createdAt;
     }
 
+    /** The account renames itself: GitHub frees the old login, which another account may then take. */
+    public GitHubUser withLogin(String login) {
+        return new GitHubUser(id, login, name, emails, avatarUrl, createdAt);
+    }
+
     public GitHubUser withName(String name) {
         return new GitHubUser(id, login, name, emails, avatarUrl, createdAt);
     }

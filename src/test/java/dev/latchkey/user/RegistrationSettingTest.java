@@ -1,0 +1,29 @@
+package dev.latchkey.user;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * REGISTRATION is open or closed, and nothing else starts.
+ */
+class RegistrationSettingTest {
+
+    @Test
+    void registrationIsOpenOrClosed() {
+        assertTrue(RegistrationSetting.parse("open"));
+        assertFalse(RegistrationSetting.parse(" Closed "));
+    }
+
+    @Test
+    void anyOtherValueStopsTheDeploymentRatherThanLeavingRegistrationOpen() {
+        for (String value : new String[] {"", "close", "no", "false", null}) {
+            IllegalStateException refused =
+                    assertThrows(IllegalStateException.class, () -> RegistrationSetting.parse(value));
+            assertEquals("REGISTRATION must be open or closed, not " + value, refused.getMessage());
+        }
+    }
+}
