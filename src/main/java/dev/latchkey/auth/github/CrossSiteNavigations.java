@@ -28,7 +28,6 @@ class CrossSiteNavigations {
 
     /** Whatever asked for it, the browser goes to the frontend: nothing is revoked, linked or ended. */
     Response refused() {
-        return Response.status(Response.Status.FOUND).location(frontend.failure(ERROR_CODE))
-                .header("Referrer-Policy", "no-referrer").build();
+        return frontend.toFailure(ERROR_CODE).build();
     }
 }

@@ -140,10 +140,9 @@ public class GitHubLoginResource {
 
     /** A browser goes back to the frontend with {@code ?error=CODE}; other clients get the problem. */
     private Response.ResponseBuilder failed(GitHubSignInFailure failure, boolean browser) {
-        Response.ResponseBuilder answer = browser
-                ? Response.status(Response.Status.FOUND).location(frontend.failure(failure.errorCode()))
-                : Response.fromResponse(Problems.response(failure.status(), failure.detail()));
-        return answer.header("Referrer-Policy", "no-referrer");
+        return browser ? frontend.toFailure(failure.errorCode())
+                : Response.fromResponse(Problems.response(failure.status(), failure.detail()))
+                        .header("Referrer-Policy", "no-referrer");
     }
 
     private static boolean browser(String accept) {
