@@ -1,10 +1,12 @@
-// The signed-in page: profile, sign-in methods, GitHub scopes, sessions, recent activity, and signing out.
+// The signed-in page: profile, sign-in methods (linking GitHub after signing in again when the sign-in is old), GitHub
+// scopes, sessions, recent activity, and signing out.
 import {api, busy, clear, element, send, show, signOut, when, ApiError} from "./api.js";
 import {errorMessage, takeErrorCode} from "./errors.js";
 import {showImpersonation} from "./impersonation.js";
 import {listOf} from "./lists.js";
 
 const errorCode = takeErrorCode();
+let currentSessionId = null;
 
 async function start() {
     let me;
@@ -79,10 +81,45 @@ async function showMethods(me) {
         list.append(element("li", "method", "Email and password: " + password.email));
     }
     const providers = await api("GET", "/auth/providers").catch(() => ({github: false}));
-    document.getElementById("link-github").hidden = Boolean(github) || !providers.github || Boolean(me.impersonated_by);
+    const canLink = !github && providers.github && !me.impersonated_by;
+    document.getElementById("link-github").hidden = !canLink;
     document.getElementById("reconnect-github").hidden = !github || Boolean(me.impersonated_by);
     document.getElementById("unlink-github").hidden = !(github && password) || Boolean(me.impersonated_by);
-    await showScopes(Boolean(github));
+    offerSignInAgain(canLink && errorCode === "sign_in_again" ? password : null);
+    // An admin acting as the user never reaches the user's GitHub token, which the scope report needs.
+    await showScopes(Boolean(github) && !me.impersonated_by);
+}
+
+/** Linking needs a recent sign-in: the password, then straight on to GitHub, without leaving this page. */
+function offerSignInAgain(password) {
+    const form = document.getElementById("reauth-form");
+    form.hidden = !password;
+    if (password) {
+        // The form says it all, and stands in for the Link GitHub button until the password is in.
+        clear("methods-error");
+        document.getElementById("link-github").hidden = true;
+        form.email.value = password.email;
+        form.password.focus();
+    }
+}
+
+async function signInAgainThenLink(form) {
+    await busy(form.querySelector("button[type=submit]"), async () => {
+        clear("reauth-error");
+        const replaced = currentSessionId;
+        try {
+            await send("POST", "/auth/login", {email: form.email.value, password: form.password.value});
+        } catch (e) {
+            show("reauth-error", e.message);
+            form.password.focus();
+            return;
+        }
+        // The new sign-in replaced this browser's cookie: the old session is of no use to anyone any more.
+        if (replaced) {
+            await send("DELETE", "/auth/sessions/" + encodeURIComponent(replaced)).catch(() => {});
+        }
+        location.assign(document.getElementById("link-github").getAttribute("href"));
+    });
 }
 
 async function showScopes(linked) {
@@ -105,6 +142,7 @@ async function showSessions() {
     const list = document.getElementById("sessions");
     try {
         const sessions = await api("GET", "/auth/sessions");
+        currentSessionId = (sessions.find(session => session.current) || {}).id || null;
         list.replaceChildren(...sessions.map(sessionRow));
         document.getElementById("end-others").hidden = sessions.length < 2;
     } catch (e) {
@@ -115,13 +153,15 @@ async function showSessions() {
 function sessionRow(session) {
     const row = element("li", "session" + (session.current ? " current" : ""));
     row.dataset.sessionId = session.id;
-    const device = element("span", "device", deviceName(session.user_agent));
+    const device = element("span", "device", session.impersonation ? "An admin acting as you"
+        : deviceName(session.user_agent));
     device.title = session.user_agent || "";
     if (session.current) {
         device.append(" ", element("strong", "badge this-device", "This device"));
     }
-    const details = `Signed in ${when(session.created_at)} from ${session.ip_address || "an unknown address"}; `
-        + `last seen ${when(session.last_seen_at)}`;
+    // An admin's address and browser are theirs, not the user's: the list leaves them out.
+    const from = session.impersonation ? "" : ` from ${session.ip_address || "an unknown address"}`;
+    const details = `Signed in ${when(session.created_at)}${from}; last seen ${when(session.last_seen_at)}`;
     const end = element("button", "end-session", session.current ? "End (sign out)" : "End session");
     end.type = "button";
     end.dataset.busy = "Ending…";
@@ -206,14 +246,30 @@ async function showAudit() {
 
 function auditRow(event) {
     const type = String(event.type || "event").replace(/_/g, " ");
-    const reason = event.detail && event.detail.reason;
+    const detail = event.detail || {};
+    const reason = detail.reason;
     const outcome = event.type === "sign_in_failed" || reason ? " — " + (reason || "failed") : "";
     const at = when(event.occurred_at);
     const where = event.ip_address ? " from " + event.ip_address : "";
-    return element("li", "audit-event", `${at}: ${type}${outcome}${where}`);
+    return element("li", "audit-event", `${at}: ${type}${outcome}${gitHubNamed(event.type, detail)}${where}`);
+}
+
+/** The GitHub account an event names: the one linked, or (securing the account) the one linked at that moment. */
+function gitHubNamed(type, detail) {
+    if (type === "account_linked" && detail.login) {
+        return ": GitHub @" + detail.login;
+    }
+    if (!("github_login" in detail)) {
+        return "";
+    }
+    return detail.github_login ? ` (linked GitHub: @${detail.github_login})` : " (no GitHub linked)";
 }
 
 document.getElementById("signout").addEventListener("click", event => signOut(event.currentTarget));
 document.getElementById("end-others").addEventListener("click", event => endOthers(event.currentTarget));
 document.getElementById("unlink-github").addEventListener("click", event => unlinkGitHub(event.currentTarget));
+document.getElementById("reauth-form").addEventListener("submit", event => {
+    event.preventDefault();
+    signInAgainThenLink(event.currentTarget);
+});
 start().catch(e => show("page-error", e instanceof ApiError ? e.message : "Something went wrong: " + e.message));

@@ -1,4 +1,4 @@
-// The ?error= codes Latchkey sends a browser back with after a GitHub sign-in or link, in words.
+// The ?error= codes Latchkey sends a browser back with after a GitHub sign-in, link or reconnect, in words.
 
 const MESSAGES = {
     invalid_state: "The GitHub sign-in expired or was started in another browser. Please try again.",
@@ -7,7 +7,10 @@ const MESSAGES = {
     github_unavailable: "GitHub is not answering right now. Please try again in a moment.",
     github_already_linked: "That GitHub account could not be linked: it already belongs to another user, or your "
         + "account already has a different GitHub account. Nothing was changed.",
-    banned: "You have been banned from this application. Please contact support if you believe this is an error."
+    banned: "You have been banned from this application. Please contact support if you believe this is an error.",
+    cross_site_request: "That request came from another site, so nothing was changed. To reconnect or link GitHub, "
+        + "use the buttons on your account page.",
+    sign_in_again: "Sign in again to link GitHub: linking needs a sign-in from the last 10 minutes."
 };
 
 export function errorMessage(code) {

@@ -10,8 +10,6 @@ import dev.latchkey.user.Users;
 import dev.latchkey.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -20,7 +18,6 @@ import java.util.Map;
 @ApplicationScoped
 class AccountDeletion {
 
-    static final Duration RECENT_SIGN_IN = Duration.ofMinutes(10);
     static final String SIGN_IN_AGAIN = "Please sign in again to confirm deleting your account";
 
     @Inject
@@ -55,11 +52,7 @@ class AccountDeletion {
             passwords.confirm(caller.userId(), password);
             return;
         }
-        Instant now = Instant.now();
-        boolean recent = sessions.findLive(caller.sessionId(), now)
-                .filter(session -> session.createdAt().isAfter(now.minus(RECENT_SIGN_IN)))
-                .isPresent();
-        if (!recent) {
+        if (!sessions.signedInRecently(caller.sessionId())) {
             throw new ApiException(403, SIGN_IN_AGAIN);
         }
     }

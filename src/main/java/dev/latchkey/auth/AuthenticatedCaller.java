@@ -1,6 +1,8 @@
 package dev.latchkey.auth;
 
 import dev.latchkey.user.User;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The signed-in user and the session their request came with; {@code impersonatorId} is the admin acting as them
@@ -23,5 +25,15 @@ public record AuthenticatedCaller(User user, String sessionId, Long impersonator
     /** Who is really acting: the impersonating admin, else the user. */
     public long actorId() {
         return impersonated() ? impersonatorId : user.id();
+    }
+
+    /**
+     * An audit detail plus {@code github_login}, the GitHub account linked now (null for none): recorded when the
+     * user secures their account, so they see a GitHub account a session thief may have linked.
+     */
+    public Map<String, Object> withLinkedGitHub(Map<String, ?> detail) {
+        Map<String, Object> with = new LinkedHashMap<>(detail);
+        with.put("github_login", user.githubLogin());
+        return with;
     }
 }

@@ -3,6 +3,7 @@ package dev.latchkey.auth;
 import dev.latchkey.user.User;
 import dev.latchkey.user.Users;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,6 +29,19 @@ public class Caller {
         return security.getPrincipalsByType(SessionPrincipal.class).stream().findFirst()
                 .flatMap(principal -> user(principal).map(user ->
                         new AuthenticatedCaller(user, principal.sessionId(), principal.impersonatorId())));
+    }
+
+    /**
+     * Whether the request at hand comes with a session in which an admin acts as the user; false outside a request
+     * (timers, webhooks).
+     */
+    public boolean impersonating() {
+        try {
+            return security.getPrincipalsByType(SessionPrincipal.class).stream()
+                    .anyMatch(principal -> principal.impersonatorId() != null);
+        } catch (ContextNotActiveException | IllegalStateException noRequest) {
+            return false;
+        }
     }
 
     /** The signed-in caller on a route that requires one ({@code @RolesAllowed}). */

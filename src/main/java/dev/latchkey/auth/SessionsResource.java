@@ -43,21 +43,26 @@ public class SessionsResource {
     @Inject
     AuditTrail audit;
 
-    /** One session as the list shows it. */
+    /**
+     * One session as the list shows it. An impersonation session is the admin's device, not the user's: its address
+     * and user agent stay out of the user's list, as in their audit trail.
+     */
     public record SessionView(String id, String createdAt, String lastSeenAt, String expiresAt, String ipAddress,
-                              String userAgent, boolean current) {
+                              String userAgent, boolean current, boolean impersonation) {
 
         static SessionView of(Session session, String currentId) {
+            boolean impersonation = session.impersonatorId() != null;
             return new SessionView(session.id(), UserView.timestamp(session.createdAt()),
                     UserView.timestamp(session.lastSeenAt()), UserView.timestamp(session.expiresAt()),
-                    session.ipAddress(), session.userAgent(), session.id().equals(currentId));
+                    impersonation ? null : session.ipAddress(), impersonation ? null : session.userAgent(),
+                    session.id().equals(currentId), impersonation);
         }
     }
 
     @GET
     @Operation(summary = "The caller's live sessions, newest first, with this one marked current")
     @APIResponse(responseCode = "200", description = "[{id, created_at, last_seen_at, expires_at, ip_address, "
-            + "user_agent, current}]")
+            + "user_agent, current, impersonation}]; ip_address and user_agent are null on an impersonation session")
     @APIResponse(responseCode = "401", description = "Not authenticated")
     public List<SessionView> list() {
         AuthenticatedCaller me = caller.required();
@@ -84,13 +89,14 @@ public class SessionsResource {
     @POST
     @Path("revoke-others")
     @NotWhileImpersonating
-    @Operation(summary = "End every session of the caller but this one")
+    @Operation(summary = "End every session of the caller but this one; audited with the linked GitHub login")
     @APIResponse(responseCode = "200", description = "{\"ok\":true,\"revoked\":N}")
     public Map<String, Object> endOthers() {
         AuthenticatedCaller me = caller.required();
         int revoked = sessions.revokeAllExcept(me.userId(), me.sessionId());
         if (revoked > 0) {
-            audit.record(AuditType.SESSION_ENDED, me.userId(), me.userId(), Map.of("count", revoked));
+            audit.record(AuditType.SESSION_ENDED, me.userId(), me.userId(),
+                    me.withLinkedGitHub(Map.of("count", revoked)));
         }
         return Map.of("ok", true, "revoked", revoked);
     }

@@ -31,6 +31,7 @@ public class Origins {
 
     private Set<String> cors;
     private Set<String> trusted;
+    private Set<String> navigatingFrom;
 
     @PostConstruct
     void init() {
@@ -42,6 +43,9 @@ public class Origins {
         trusted = new java.util.HashSet<>(cors);
         of(backendUrl).ifPresent(trusted::add);
         trusted = Set.copyOf(trusted);
+        Set<String> navigating = new java.util.HashSet<>(trusted);
+        of(frontendUrl).ifPresent(navigating::add);
+        navigatingFrom = Set.copyOf(navigating);
     }
 
     /** Whether this exact {@code Origin} header may read Latchkey's answers with credentials. */
@@ -52,6 +56,20 @@ public class Origins {
     /** Whether a state-changing request from this origin ({@code Origin}, or a {@code Referer} URL) may proceed. */
     public boolean trusted(String originOrUrl) {
         return of(originOrUrl).filter(trusted::contains).isPresent();
+    }
+
+    /**
+     * Whether a request another site started ({@code Sec-Fetch-Site: cross-site} or {@code same-site}) fails to name
+     * a trusted origin ({@code BACKEND_URL}, {@code FRONTEND_URL}, {@code CORS_ORIGINS}) in {@code Origin} or, lacking
+     * it, {@code Referer}: an {@code <img>} or a link on a foreign page.
+     * Requests without the header (an address typed by hand, scripts, older browsers) and same-origin ones are not.
+     */
+    public boolean foreignNavigation(String fetchSite, String origin, String referer) {
+        if (!"cross-site".equalsIgnoreCase(fetchSite) && !"same-site".equalsIgnoreCase(fetchSite)) {
+            return false;
+        }
+        String claimed = origin != null ? origin : referer;
+        return claimed == null || of(claimed).filter(navigatingFrom::contains).isEmpty();
     }
 
     /** {@code scheme://host[:port]} of an http(s) URL, lower-cased and without its default port; empty otherwise. */

@@ -273,6 +273,95 @@ class AccountsIT {
         assertNotEquals(id, json(again.get("/auth/me")).getJsonNumber("id").longValue(), "GitHub starts afresh");
     }
 
+    @Test
+    void aSessionOlderThanTenMinutesMustSignInAgainToLinkGitHub() throws Exception {
+        String email = "stale-linker-" + System.nanoTime() + "@example.com";
+        long id = json(register(browser, email, PASSWORD, "")).getJsonObject("user").getJsonNumber("id").longValue();
+        TestDatabase.update("UPDATE sessions SET created_at = ? WHERE user_id = ?",
+                OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(11), id);
+
+        // (1) A script is told why; a browser goes back to the frontend, which asks for the password.
+        assertProblem(browser.get("/auth/github?link=true"), 403, "Sign in again to link GitHub");
+        HttpResponse<String> toFrontend = browser.get("/auth/github?link=true&redirect=/account.html",
+                "Accept", Browser.HTML);
+        assertEquals(302, toFrontend.statusCode(), toFrontend.body());
+        assertEquals("http://localhost:8080/?error=sign_in_again", location(toFrontend).toString());
+
+        // (2) Nothing was started or linked, and the user is still signed in.
+        assertEquals(0, TestDatabase.count("SELECT COUNT(*) FROM oauth_states WHERE link_user_id = ?", id));
+        assertEquals(JsonValue.NULL, json(browser.get("/auth/me")).get("github_id"));
+
+        // (3) Signing in again lets the link go through.
+        assertEquals(200, PasswordSignInIT.login(browser, email, PASSWORD).statusCode());
+        GitHubUser octocat = linkNewGitHubUser(browser);
+        assertEquals(octocat.id(), json(browser.get("/auth/me")).getJsonNumber("github_id").longValue());
+    }
+
+    @Test
+    void linkingEndsTheSessionThatAskedForItAsTheNewOneBegins() throws Exception {
+        long id = registered(browser, "one-session");
+        String asking = browser.cookie("access_token").orElseThrow();
+
+        GitHubUser octocat = linkNewGitHubUser(browser);
+
+        String linked = browser.cookie("access_token").orElseThrow();
+        assertNotEquals(asking, linked);
+        assertRefused(new Browser(browser.base()).asScript().get("/auth/me", "Authorization", "Bearer " + asking),
+                "Invalid or expired token");
+        assertEquals(octocat.id(), json(browser.get("/auth/me")).getJsonNumber("github_id").longValue());
+        assertEquals(1, TestDatabase.count("SELECT COUNT(*) FROM sessions WHERE user_id = ? AND revoked_at IS NULL",
+                id), "one session for this browser, not two");
+    }
+
+    @Test
+    void aLinkWhoseSessionWasEndedMeanwhileIsRefusedBeforeTheCodeIsExchanged() throws Exception {
+        String email = "victim-" + System.nanoTime() + "@example.com";
+        long id = json(register(browser, email, PASSWORD, "")).getJsonObject("user").getJsonNumber("id").longValue();
+        Browser owner = new Browser(browser.base());
+        assertEquals(200, PasswordSignInIT.login(owner, email, PASSWORD).statusCode());
+
+        // (1) A thief's browser starts linking their own GitHub account and GitHub approves...
+        GitHubUser thief = github.createUser("thief-" + System.nanoTime());
+        String callback = GitHubSignIns.authorize(browser, github, thief, "/auth/github?link=true");
+        // (2) ...but the owner ends every other session first.
+        assertEquals(1, json(owner.post("/auth/sessions/revoke-others", "")).getInt("revoked"));
+        int exchanges = github.requests("POST", "/login/oauth/access_token").size();
+
+        HttpResponse<String> refused = browser.get(callback, "Accept", Browser.HTML);
+
+        assertEquals(302, refused.statusCode(), refused.body());
+        assertEquals("http://localhost:8080/?error=sign_in_again", location(refused).toString());
+        assertEquals(exchanges, github.requests("POST", "/login/oauth/access_token").size(), "no code exchanged");
+        assertEquals(0, TestDatabase.count("SELECT COUNT(*) FROM users WHERE github_id = ?", thief.id()));
+        assertEquals(0, TestDatabase.count("SELECT COUNT(*) FROM github_tokens WHERE user_id = ?", id));
+        assertEquals(JsonValue.NULL, json(owner.get("/auth/me")).get("github_id"));
+        assertEquals(401, browser.get("/auth/me").statusCode(), "no session for the thief");
+    }
+
+    @Test
+    void securingTheAccountRecordsWhichGitHubAccountIsLinked() throws Exception {
+        String email = "securing-" + System.nanoTime() + "@example.com";
+        long id = json(register(browser, email, PASSWORD, "")).getJsonObject("user").getJsonNumber("id").longValue();
+        String newPassword = "another horse battery staple";
+        assertEquals(200, browser.post("/auth/password", "{\"current_password\":\"" + PASSWORD
+                + "\",\"new_password\":\"" + newPassword + "\"}").statusCode());
+        assertEquals("{\"github_login\":null}", Operators.auditDetail("password_changed", id), "none linked");
+        GitHubUser linked = linkNewGitHubUser(browser);
+        assertEquals(200, PasswordSignInIT.login(new Browser(browser.base()), email, newPassword).statusCode());
+
+        // (1) Ending the other sessions, then (2) changing the password, name the GitHub account linked now.
+        assertEquals(1, json(browser.post("/auth/sessions/revoke-others", "")).getInt("revoked"));
+        assertEquals(200, browser.post("/auth/password", "{\"current_password\":\"" + newPassword
+                + "\",\"new_password\":\"" + PASSWORD + "\"}").statusCode());
+
+        assertEquals("{\"count\":1,\"github_login\":\"" + linked.login() + "\"}",
+                Operators.auditDetail("session_ended", id));
+        // (3) The user sees it in their own activity.
+        JsonObject changed = json(browser.get("/auth/audit?type=password_changed")).getJsonArray("events")
+                .getJsonObject(0);
+        assertEquals(linked.login(), changed.getJsonObject("detail").getString("github_login"));
+    }
+
     private long registered(Browser browser, String prefix) {
         HttpResponse<String> answer = register(browser, prefix + "-" + System.nanoTime() + "@example.com",
                 PASSWORD, "");

@@ -8,6 +8,8 @@ import dev.latchkey.testing.github.Email;
 import dev.latchkey.testing.github.FakeGitHub;
 import dev.latchkey.testing.github.GitHubUser;
 import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -185,6 +187,32 @@ class BrowserIT {
     }
 
     @Test
+    void story10_linkingGitHubLongAfterSigningInAsksForThePasswordFirst() throws Exception {
+        String email = "relinker-" + System.nanoTime() + "@example.com";
+        signUp(email, "Signed In Long Ago");
+        TestDatabase.update("UPDATE sessions SET created_at = ? WHERE user_id = (SELECT user_id FROM "
+                + "password_credentials WHERE email_normalized = ?)", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(11),
+                email);
+        GitHubUser mine = github.createUser("relinked-" + System.nanoTime());
+        github.signInAs(mine);
+
+        page.press("link-github").at("/account.html");
+        page.shows("reauth-text", "Linking GitHub needs a sign-in from the last 10 minutes");
+        assertEquals(email, page.script("return document.getElementById('reauth-email').value"));
+        assertFalse(page.isShown("link-github"), "the form stands in for the button");
+        page.screenshot("sign-in-again-to-link");
+        page.type("reauth-password", "not my password").press("reauth-submit");
+        page.shows("reauth-error", "Invalid credentials");
+
+        page.type("reauth-password", PASSWORD).press("reauth-submit");
+        // The page signs in, then leaves for GitHub by script: wait for the link before reading the new page.
+        page.until("GitHub is linked", () -> linkedUsers(mine) == 1);
+        page.at("/account.html").shows("methods", "GitHub: @" + mine.login());
+        assertFalse(page.isShown("reauth-form"));
+        assertEquals(1, TestDatabase.count(SESSIONS_OF, email), "the old sessions ended: one for this browser");
+    }
+
+    @Test
     void story07_signingOutEndsTheSession() {
         signUp("leaver-" + System.nanoTime() + "@example.com", "Leaving Soon");
 
@@ -250,6 +278,14 @@ class BrowserIT {
         assertEquals(IMPERSONATING_ADMIN, page.text("profile-email"));
         assertFalse(page.isShown("impersonation-banner"));
         assertTrue(page.isShown("admin-link"));
+    }
+
+    private static long linkedUsers(GitHubUser user) {
+        try {
+            return TestDatabase.count("SELECT COUNT(*) FROM users WHERE github_id = ?", user.id());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Registers on the sign-in page and waits for the account page. */

@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.testing.github.FakeGitHub;
+import dev.latchkey.testing.github.GitHubUser;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -16,6 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -35,14 +40,19 @@ class CrossSiteRequestsIT {
     @ArquillianResource
     URL url;
 
+    private static final String GRANT_REVOCATIONS = "/api/v3/applications/" + LatchkeyDeployment.CLIENT_ID + "/grant";
+    private static final String REFUSED_NAVIGATION = "http://localhost:8080/?error=cross_site_request";
+
     private final FakeGitHub github = LatchkeyDeployment.github();
     private Browser browser;
+    private GitHubUser user;
 
     @BeforeEach
     void signIn() throws Exception {
         browser = new Browser(url.toURI());
         github.reset();
-        GitHubSignIns.signIn(browser, github, github.createUser("cross-site-" + System.nanoTime()));
+        user = github.createUser("cross-site-" + System.nanoTime());
+        GitHubSignIns.signIn(browser, github, user);
     }
 
     @Test
@@ -117,6 +127,68 @@ class CrossSiteRequestsIT {
         String email = "script-" + System.nanoTime() + "@example.com";
         assertEquals(201, script.post("/auth/register", "{\"email\":\"" + email + "\",\"password\":\"correct horse\"}")
                 .statusCode(), "no Origin at all: a script may sign in");
+    }
+
+    /** What a browser sends with an {@code <img>} or a link on another site's page: the site, and maybe a Referer. */
+    static Stream<Arguments> foreignPages() {
+        return Stream.of(
+                Arguments.of((Object) new String[] {"Sec-Fetch-Site", "cross-site"}),
+                Arguments.of((Object) new String[] {"Sec-Fetch-Site", "cross-site", "Referer", "https://evil.com/page"}),
+                Arguments.of((Object) new String[] {"Sec-Fetch-Site", "same-site",
+                    "Referer", "https://app.example.com.evil.com/"}),
+                Arguments.of((Object) new String[] {"Sec-Fetch-Site", "cross-site", "Origin", "null",
+                    "Referer", FRONTEND + "/"}));
+    }
+
+    @ParameterizedTest
+    @MethodSource("foreignPages")
+    void aReconnectFromAnotherSitesPageRevokesNothingAndEndsNothing(String[] headers) {
+        Set<String> liveTokens = github.liveTokens(user);
+        int revocations = github.requests("DELETE", GRANT_REVOCATIONS).size();
+
+        HttpResponse<String> refused = browser.get("/auth/github/reconnect", headers);
+
+        assertEquals(302, refused.statusCode(), refused.body());
+        assertEquals(REFUSED_NAVIGATION, refused.headers().firstValue("Location").orElseThrow());
+        assertEquals(revocations, github.requests("DELETE", GRANT_REVOCATIONS).size(), "GitHub was not asked");
+        assertEquals(liveTokens, github.liveTokens(user));
+        assertEquals(200, browser.get("/auth/me").statusCode(), "still signed in");
+    }
+
+    @ParameterizedTest
+    @MethodSource("foreignPages")
+    void aLinkFromAnotherSitesPageStartsNothing(String[] headers) throws Exception {
+        long id = Operators.id(browser);
+
+        HttpResponse<String> refused = browser.get("/auth/github?link=true", headers);
+
+        assertEquals(302, refused.statusCode(), refused.body());
+        assertEquals(REFUSED_NAVIGATION, refused.headers().firstValue("Location").orElseThrow());
+        assertEquals(0, TestDatabase.count("SELECT COUNT(*) FROM oauth_states WHERE link_user_id = ?", id));
+    }
+
+    @Test
+    void aReconnectFromTheFrontendsPageOrTypedByHandGoesOn() throws Exception {
+        int revocations = github.requests("DELETE", GRANT_REVOCATIONS).size();
+
+        HttpResponse<String> fromFrontend = browser.get("/auth/github/reconnect", "Sec-Fetch-Site", "cross-site",
+                "Referer", FRONTEND + "/settings");
+
+        assertEquals(302, fromFrontend.statusCode(), fromFrontend.body());
+        assertTrue(fromFrontend.headers().firstValue("Location").orElseThrow().startsWith(github.webUrl()));
+        assertEquals(revocations + 1, github.requests("DELETE", GRANT_REVOCATIONS).size());
+        assertEquals(401, browser.get("/auth/me").statusCode(), "reconnecting ends the session");
+
+        Browser typed = new Browser(browser.base());
+        GitHubSignIns.signIn(typed, github, user);
+        HttpResponse<String> byHand = typed.get("/auth/github/reconnect", "Sec-Fetch-Site", "none");
+        assertTrue(byHand.headers().firstValue("Location").orElseThrow().startsWith(github.webUrl()));
+        Browser sameOrigin = new Browser(browser.base());
+        GitHubSignIns.signIn(sameOrigin, github, user);
+        long id = Operators.id(sameOrigin);
+        HttpResponse<String> link = sameOrigin.get("/auth/github?link=true", "Sec-Fetch-Site", "same-origin");
+        assertTrue(link.headers().firstValue("Location").orElseThrow().startsWith(github.webUrl()));
+        assertEquals(1, TestDatabase.count("SELECT COUNT(*) FROM oauth_states WHERE link_user_id = ?", id));
     }
 
     @Test

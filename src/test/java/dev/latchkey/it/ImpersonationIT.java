@@ -13,7 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.testing.github.GitHubUser;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
@@ -158,6 +160,41 @@ class ImpersonationIT {
         GitHubSignInIT.assertRefused(script().get("/auth/me", AUTH, "Bearer " + actingAs),
                 "Invalid or expired token");
         assertFalse(me(admin).getString("role").equals("admin"));
+    }
+
+    @Test
+    void anImpersonatingAdminNeverReachesTheUsersGitHubToken() throws Exception {
+        Browser admin = signedIn(base, github, github.createUser(ROOT));
+        Browser user = newUser(base, github, "token-owner");
+        assertEquals(200, admin.post("/admin/users/" + id(user) + "/impersonate", "").statusCode());
+        int apiCalls = github.requests(null, "/api/v3/").size();
+
+        assertProblem(admin.get("/auth/github/organizations"), 403, REFUSED);
+        assertProblem(admin.get("/auth/github/scopes"), 403, REFUSED);
+
+        assertEquals(apiCalls, github.requests(null, "/api/v3/").size(), "GitHub was not asked with the user's token");
+        assertEquals(200, user.get("/auth/github/organizations").statusCode(), "the user themselves still may");
+    }
+
+    @Test
+    void theUsersSessionListShowsTheImpersonationWithoutTheAdminsAddress() throws Exception {
+        Browser admin = signedIn(base, github, github.createUser(ROOT));
+        Browser user = newUser(base, github, "watched-list");
+        assertEquals(200, admin.post("/admin/users/" + id(user) + "/impersonate", "").statusCode());
+
+        for (Browser reader : new Browser[] {user, admin}) {
+            HttpResponse<String> listed = reader.get("/auth/sessions");
+            assertEquals(200, listed.statusCode(), listed.body());
+            JsonArray sessions = Json.createReader(new StringReader(listed.body())).readArray();
+            assertEquals(2, sessions.size(), listed.body());
+            JsonObject impersonation = sessions.stream().map(JsonValue::asJsonObject)
+                    .filter(session -> session.getBoolean("impersonation")).findFirst().orElseThrow();
+            assertTrue(impersonation.isNull("ip_address") && impersonation.isNull("user_agent"), listed.body());
+            JsonObject own = sessions.stream().map(JsonValue::asJsonObject)
+                    .filter(session -> !session.getBoolean("impersonation")).findFirst().orElseThrow();
+            assertEquals(Browser.USER_AGENT, own.getString("user_agent"));
+            assertFalse(own.isNull("ip_address"));
+        }
     }
 
     /** A script without cookies: its requests carry a token in {@code Authorization}. */

@@ -67,6 +67,7 @@ class SessionsIT {
             assertTrue(current.getString(field).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"), field);
         }
         assertFalse(current.getString("ip_address").isEmpty());
+        assertFalse(current.getBoolean("impersonation"));
     }
 
     @Test

@@ -44,6 +44,26 @@ class OriginsTest {
         assertFalse(origins("https://app.example.com, http://localhost:3000").allowedForCors(origin));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"cross-site", "same-site", "CROSS-SITE"})
+    void navigationsAnotherSiteStartedGoOnOnlyFromATrustedOrigin(String fetchSite) {
+        Origins origins = origins("http://localhost:3000");
+        assertTrue(origins.foreignNavigation(fetchSite, null, null), "an <img> that sends no Referer");
+        assertTrue(origins.foreignNavigation(fetchSite, null, "https://evil.com/page"));
+        assertTrue(origins.foreignNavigation(fetchSite, null, "https://app.example.com.evil.com/"));
+        assertTrue(origins.foreignNavigation(fetchSite, "null", "https://app.example.com/"), "Origin comes first");
+        assertFalse(origins.foreignNavigation(fetchSite, null, "https://app.example.com/settings"), "FRONTEND_URL");
+        assertFalse(origins.foreignNavigation(fetchSite, null, "https://login.example.com/"), "BACKEND_URL");
+        assertFalse(origins.foreignNavigation(fetchSite, "http://localhost:3000", null), "CORS_ORIGINS");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"same-origin", "none", ""})
+    void navigationsTheBrowserDoesNotMarkAsAnotherSitesGoOn(String fetchSite) {
+        assertFalse(origins(null).foreignNavigation(fetchSite, null, "https://evil.com/"));
+        assertFalse(origins(null).foreignNavigation(null, null, null), "typed by hand, or a script");
+    }
+
     @Test
     void stateChangesAreTrustedFromTheBackendAndTheCorsOrigins() {
         Origins origins = origins("https://app.example.com,http://localhost:3000");

@@ -2,6 +2,7 @@ package dev.latchkey.auth.github;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -30,6 +31,12 @@ public class FrontendRedirects {
     URI failure(String errorCode) {
         String path = loginPath();
         return to(path + (path.contains("?") ? "&" : "?") + "error=" + errorCode);
+    }
+
+    /** Sends the browser to {@link #failure}, telling it to leave the address it came from out of the next request. */
+    Response.ResponseBuilder toFailure(String errorCode) {
+        return Response.status(Response.Status.FOUND).location(failure(errorCode))
+                .header("Referrer-Policy", "no-referrer");
     }
 
     private String loginPath() {

@@ -29,14 +29,14 @@ class GitHubAuthorizations {
         return start(requestedRedirect, null);
     }
 
-    /** As {@link #start(String)}, and the callback links the GitHub account to this user's account. */
-    Response.ResponseBuilder startLinking(String requestedRedirect, long userId) {
-        return start(requestedRedirect, userId);
+    /** As {@link #start(String)}, and the callback links the GitHub account to the account of this session. */
+    Response.ResponseBuilder startLinking(String requestedRedirect, OAuthStates.Linking linking) {
+        return start(requestedRedirect, linking);
     }
 
-    private Response.ResponseBuilder start(String requestedRedirect, Long linkUserId) {
+    private Response.ResponseBuilder start(String requestedRedirect, OAuthStates.Linking linking) {
         settings.requireConfigured();
-        OAuthStates.Pending pending = states.begin(frontend.sanitize(requestedRedirect), linkUserId);
+        OAuthStates.Pending pending = states.begin(frontend.sanitize(requestedRedirect), linking);
         URI authorize = URI.create(settings.webUrl() + "/login/oauth/authorize"
                 + "?client_id=" + encode(settings.clientId())
                 + "&redirect_uri=" + encode(settings.callbackUrl())

@@ -23,10 +23,11 @@ import java.util.logging.Logger;
  * <pre>
  * browser ── GET /auth/github/callback?code&amp;state ──▶ Latchkey
  *   (1) consume the state, once, atomically       (2) check it was issued to this browser
- *   (3) honour GitHub's own error                  (4) exchange the code (PKCE)       ──▶ GitHub
- *   (5) fetch the user (and emails)     ──▶ GitHub (6) refuse a banned user
- *   (7) when linking, attach GitHub to the account that asked
- *   (8) record user and encrypted token            (9) start a new session, then 302 to the frontend
+ *   (3) honour GitHub's own error                  (3b) when linking, check the session that asked is live
+ *   (4) exchange the code (PKCE)        ──▶ GitHub (5) fetch the user (and emails)   ──▶ GitHub
+ *   (6) refuse a banned user                       (7) when linking, attach GitHub to the account that asked
+ *   (8) record user and encrypted token            (9) start a new session (ending the one that asked to link),
+ *                                                      then 302 to the frontend
  * </pre>
  */
 @ApplicationScoped
@@ -87,6 +88,11 @@ class GitHubCallback {
         if (arrival.code() == null || arrival.code().isBlank() || arrival.code().length() > 256) {
             throw GitHubSignInFailure.exchangeFailed();
         }
+        // (3b) Ending sessions or changing the password meanwhile stops a link that a session thief started.
+        Optional<OAuthStates.Linking> linking = state.linking();
+        if (linking.isPresent() && !links.askedByLiveSession(linking.get())) {
+            throw GitHubSignInFailure.signInAgainToLink();
+        }
         // (4) Code for token.
         GitHubGrant grant = exchange(arrival.code(), state.codeVerifier());
         // (5) Who signed in.
@@ -94,12 +100,13 @@ class GitHubCallback {
         // (6) Before anything of theirs is written; a linking user is checked when their session starts.
         refuseIfBanned(profile);
         // (7) Never by matching emails: only an authorization the signed-in user started links an account.
-        state.linkUserId().ifPresent(userId -> link(userId, profile));
+        linking.ifPresent(asked -> link(asked.userId(), profile));
         // (8) One row per GitHub account, even when first sign-ins race; a linked account is found by its GitHub id.
         User user = accounts.record(profile, grant);
-        // (9) A new session every time: no fixation.
+        // (9) A new session every time: no fixation. It replaces the browser's session that asked to link.
         try {
             SignInSessions.IssuedSession session = sessions.begin(user.id(), arrival.device(), "github");
+            linking.ifPresent(links::endAskingSession);
             return new Completed(session, destination);
         } catch (BannedException banned) {
             throw GitHubSignInFailure.banned(banned.detail());

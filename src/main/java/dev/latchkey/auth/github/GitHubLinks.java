@@ -1,5 +1,6 @@
 package dev.latchkey.auth.github;
 
+import dev.latchkey.auth.session.Sessions;
 import dev.latchkey.user.GitHubIdentity;
 import dev.latchkey.user.User;
 import dev.latchkey.user.UserChanged;
@@ -17,7 +18,8 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * A user's link to GitHub: attaching a GitHub identity to an existing account, describing it, and removing it.
+ * A user's link to GitHub: attaching a GitHub identity to an existing account (with the session that asked for it),
+ * describing it, and removing it.
  */
 @ApplicationScoped
 public class GitHubLinks {
@@ -42,6 +44,9 @@ public class GitHubLinks {
     @Inject
     Event<UserChanged> changed;
 
+    @Inject
+    Sessions sessions;
+
     /**
      * The GitHub account linked to a user: its login, the address GitHub verified for it (null when GitHub showed
      * none) and the scopes GitHub reported for the stored token.
@@ -65,6 +70,17 @@ public class GitHubLinks {
         }
         user.linkGitHub(identity, Instant.now());
         changed.fire(new UserChanged(userId));
+    }
+
+    /** Whether the session that asked to link is still live (a link started before V9 recorded none: no). */
+    boolean askedByLiveSession(OAuthStates.Linking linking) {
+        return linking.sessionId() != null && sessions.findLive(linking.sessionId(), Instant.now())
+                .filter(session -> session.userId() == linking.userId()).isPresent();
+    }
+
+    /** The session that asked to link ends as the link's new session begins, so the browser keeps only one. */
+    void endAskingSession(OAuthStates.Linking linking) {
+        sessions.revoke(linking.sessionId());
     }
 
     boolean ownedByAnother(long userId, long githubId) {

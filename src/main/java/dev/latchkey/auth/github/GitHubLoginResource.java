@@ -9,6 +9,7 @@ import dev.latchkey.ratelimit.RateLimited;
 import dev.latchkey.ratelimit.RateLimits;
 import dev.latchkey.auth.session.ClientDevice;
 import dev.latchkey.auth.session.SessionCookie;
+import dev.latchkey.auth.session.Sessions;
 import dev.latchkey.web.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -64,22 +65,42 @@ public class GitHubLoginResource {
     @Inject
     GitHubSignInPool pool;
 
+    @Inject
+    CrossSiteNavigations navigations;
+
+    @Inject
+    Sessions sessions;
+
     @GET
     @RateLimited(RateLimits.Action.GITHUB)
     @Operation(summary = "Start signing in with GitHub, or with link=true (signed in) linking GitHub to this account: "
             + "302 to GitHub's consent page")
-    @APIResponse(responseCode = "302", description = "To GitHub, with state and PKCE challenge")
+    @APIResponse(responseCode = "302", description = "To GitHub, with state and PKCE challenge; link=true from "
+            + "another site's page: to the frontend with ?error=cross_site_request; link=true with a session older "
+            + "than 10 minutes, for a browser: to the frontend with ?error=sign_in_again")
     @APIResponse(responseCode = "401", description = "link=true without a session")
+    @APIResponse(responseCode = "403", description = "link=true: Sign in again to link GitHub (a session older than "
+            + "10 minutes), or while impersonating")
     @APIResponse(responseCode = "503", description = "GitHub sign-in is not configured")
-    public Response start(@QueryParam("redirect") String redirect, @QueryParam("link") boolean link) {
-        if (link) {
-            AuthenticatedCaller signedIn = caller.required();
-            if (signedIn.impersonated()) {
-                throw new ApiException(403, NotWhileImpersonating.REFUSAL);
-            }
-            return authorizations.startLinking(redirect, signedIn.userId()).build();
+    public Response start(@QueryParam("redirect") String redirect, @QueryParam("link") boolean link,
+                          @HeaderParam("Accept") String accept, @Context HttpServletRequest request) {
+        return link ? startLinking(redirect, browser(accept), request) : authorizations.start(redirect).build();
+    }
+
+    /** Linking is what a stolen session would want most, so it needs the user's own page and a recent sign-in. */
+    private Response startLinking(String redirect, boolean browser, HttpServletRequest request) {
+        AuthenticatedCaller signedIn = caller.required();
+        if (navigations.foreign(request)) {
+            return navigations.refused();
         }
-        return authorizations.start(redirect).build();
+        if (signedIn.impersonated()) {
+            throw new ApiException(403, NotWhileImpersonating.REFUSAL);
+        }
+        if (!sessions.signedInRecently(signedIn.sessionId())) {
+            return failed(GitHubSignInFailure.signInAgainToLink(), browser).build();
+        }
+        OAuthStates.Linking linking = new OAuthStates.Linking(signedIn.userId(), signedIn.sessionId());
+        return authorizations.startLinking(redirect, linking).build();
     }
 
     @GET
@@ -97,7 +118,7 @@ public class GitHubLoginResource {
                              @Suspended AsyncResponse response) {
         GitHubCallback.Arrival arrival = new GitHubCallback.Arrival(code, state, error, stateCookie.presented(headers),
                 ClientDevice.of(request));
-        boolean browser = accept != null && accept.contains(MediaType.TEXT_HTML);
+        boolean browser = browser(accept);
         pool.answer(response, arrival.device(), () -> finish(arrival, browser));
     }
 
@@ -113,11 +134,19 @@ public class GitHubLoginResource {
             if (!"banned".equals(failure.errorCode())) {
                 audit.signInFailed("github", failure, null);
             }
-            Response.ResponseBuilder answer = browser
-                    ? Response.status(Response.Status.FOUND).location(frontend.failure(failure.errorCode()))
-                    : Response.fromResponse(Problems.response(failure.status(), failure.detail()));
-            return answer.header("Set-Cookie", stateCookie.expire()).header("Referrer-Policy", "no-referrer").build();
+            return failed(failure, browser).header("Set-Cookie", stateCookie.expire()).build();
         }
+    }
+
+    /** A browser goes back to the frontend with {@code ?error=CODE}; other clients get the problem. */
+    private Response.ResponseBuilder failed(GitHubSignInFailure failure, boolean browser) {
+        return browser ? frontend.toFailure(failure.errorCode())
+                : Response.fromResponse(Problems.response(failure.status(), failure.detail()))
+                        .header("Referrer-Policy", "no-referrer");
+    }
+
+    private static boolean browser(String accept) {
+        return accept != null && accept.contains(MediaType.TEXT_HTML);
     }
 
     @GET
@@ -125,9 +154,13 @@ public class GitHubLoginResource {
     @RolesAllowed("user")
     @NotWhileImpersonating
     @Operation(summary = "Revoke the stored grant, end this session and authorize again (e.g. to grant an org)")
-    @APIResponse(responseCode = "302", description = "To GitHub's consent page")
+    @APIResponse(responseCode = "302", description = "To GitHub's consent page; from another site's page: to the "
+            + "frontend with ?error=cross_site_request, and nothing is revoked or ended")
     @APIResponse(responseCode = "401", description = "Not authenticated")
-    public Response reconnect(@QueryParam("redirect") String redirect) {
+    public Response reconnect(@QueryParam("redirect") String redirect, @Context HttpServletRequest request) {
+        if (navigations.foreign(request)) {
+            return navigations.refused();
+        }
         reconnect.endCurrentGrant(caller.required());
         return authorizations.start(redirect).header("Set-Cookie", sessionCookie.expire()).build();
     }

@@ -55,6 +55,11 @@ public class GitHubSignInFailure extends ApiException {
                 "Another GitHub account is already linked to your account; unlink it first");
     }
 
+    /** Linking needs a recent sign-in, and the session that asked must still be live when GitHub sends it back. */
+    static GitHubSignInFailure signInAgainToLink() {
+        return new GitHubSignInFailure("sign_in_again", 403, "Sign in again to link GitHub");
+    }
+
     /** The user is banned: browsers come back with {@code ?error=banned}, other clients get the ban message. */
     static GitHubSignInFailure banned(String detail) {
         return new GitHubSignInFailure("banned", 403, detail);

@@ -1,5 +1,7 @@
 package dev.latchkey.auth.github;
 
+import dev.latchkey.auth.Caller;
+import dev.latchkey.auth.NotWhileImpersonating;
 import dev.latchkey.crypto.StoredToken;
 import dev.latchkey.crypto.TokenCipher;
 import dev.latchkey.crypto.UnreadableTokenException;
@@ -48,6 +50,9 @@ public class GitHubTokens {
     @Inject
     Users users;
 
+    @Inject
+    Caller caller;
+
     /** Stores a new grant and the scopes GitHub reported for it, replacing whatever the user had. */
     @Transactional(Transactional.TxType.MANDATORY)
     void store(long userId, GitHubGrant grant, List<String> scopes) {
@@ -64,9 +69,19 @@ public class GitHubTokens {
      * The user's token, if one is stored, refreshed first when it expires within five minutes (or within the last
      * half of a lifetime shorter than ten minutes: a fresh token is used as it is). A value no key can
      * decrypt (the SECRET_KEY changed) is never sent to GitHub: 401, sign in again. A refresh GitHub refuses deletes
-     * the stored token: 401, sign in with GitHub again. GitHub silent during a refresh: 503.
+     * the stored token: 401, sign in with GitHub again. GitHub silent during a refresh: 503. While an admin
+     * impersonates the user: 403, before anything is read.
      */
     public Optional<GitHubAccess> current(long userId) {
+        // Whichever route asks (Latchkey's or the host application's), an admin acting as a user never gets
+        // the user's GitHub token: GitHub would take what they do for the user's own doing.
+        if (caller.impersonating()) {
+            throw new ApiException(403, NotWhileImpersonating.REFUSAL);
+        }
+        return stored(userId);
+    }
+
+    private Optional<GitHubAccess> stored(long userId) {
         StoredGitHubToken stored = em.find(StoredGitHubToken.class, userId);
         if (stored == null) {
             return Optional.empty();
@@ -92,9 +107,12 @@ public class GitHubTokens {
                 .executeUpdate() > 0;
     }
 
-    /** The token in clear, as {@link #current} hands it out. */
+    /**
+     * The token in clear, as {@link #current} hands it out, for revoking it at GitHub (reconnecting, unlinking,
+     * leaving: routes an impersonating admin cannot reach, some run on a pool thread outside the request).
+     */
     Optional<String> readForUse(long userId) {
-        return current(userId).map(GitHubAccess::token);
+        return stored(userId).map(GitHubAccess::token);
     }
 
     private StoredGitHubToken refreshed(long userId) {

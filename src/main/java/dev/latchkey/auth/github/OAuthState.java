@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * A GitHub authorization in progress: the hash of its state, its PKCE verifier, where to go afterwards and, when
- * linking, whose account GitHub joins.
+ * linking, whose account GitHub joins and the session that asked.
  */
 @Entity
 @Table(name = "oauth_states")
@@ -34,17 +34,21 @@ public class OAuthState {
     @Column(name = "link_user_id")
     private Long linkUserId;
 
+    @Column(name = "link_session_id")
+    private String linkSessionId;
+
     protected OAuthState() {
     }
 
     OAuthState(String stateHash, String codeVerifier, String redirectPath, Instant now, Instant expiresAt,
-               Long linkUserId) {
+               OAuthStates.Linking linking) {
         this.stateHash = stateHash;
         this.codeVerifier = codeVerifier;
         this.redirectPath = redirectPath;
         this.createdAt = now;
         this.expiresAt = expiresAt;
-        this.linkUserId = linkUserId;
+        this.linkUserId = linking == null ? null : linking.userId();
+        this.linkSessionId = linking == null ? null : linking.sessionId();
     }
 
     String codeVerifier() {
@@ -59,8 +63,8 @@ public class OAuthState {
         return expiresAt;
     }
 
-    /** The signed-in user who asked to link GitHub to their account; empty for a sign-in. */
-    Optional<Long> linkUserId() {
-        return Optional.ofNullable(linkUserId);
+    /** The signed-in user who asked to link GitHub to their account, and their session; empty for a sign-in. */
+    Optional<OAuthStates.Linking> linking() {
+        return Optional.ofNullable(linkUserId).map(userId -> new OAuthStates.Linking(userId, linkSessionId));
     }
 }

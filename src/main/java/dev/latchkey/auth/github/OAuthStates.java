@@ -28,18 +28,22 @@ public class OAuthStates {
     public record Pending(String state, String codeChallenge) {
     }
 
+    /** Who asked to link GitHub to their account, from which session (null in states stored before V9). */
+    public record Linking(long userId, String sessionId) {
+    }
+
     @Transactional
     public Pending begin(String redirectPath) {
         return begin(redirectPath, null);
     }
 
-    /** A state whose callback links GitHub to the account of {@code linkUserId} (null: a sign-in). */
+    /** A state whose callback links GitHub to the account that asked ({@code linking}; null: a sign-in). */
     @Transactional
-    public Pending begin(String redirectPath, Long linkUserId) {
+    public Pending begin(String redirectPath, Linking linking) {
         String state = RandomTokens.urlSafe(32);
         String verifier = Pkce.newVerifier();
         Instant now = Instant.now();
-        em.persist(new OAuthState(hash(state), verifier, redirectPath, now, now.plus(LIFETIME), linkUserId));
+        em.persist(new OAuthState(hash(state), verifier, redirectPath, now, now.plus(LIFETIME), linking));
         return new Pending(state, Pkce.challenge(verifier));
     }
 

@@ -33,6 +33,6 @@ class PasswordChanges {
         PasswordRules.requireValidPassword(newPassword);
         logins.confirm(caller.userId(), currentPassword);
         credentials.change(caller.userId(), hasher.hash(newPassword), caller.sessionId());
-        audit.record(AuditType.PASSWORD_CHANGED, caller.userId(), caller.userId(), Map.of());
+        audit.record(AuditType.PASSWORD_CHANGED, caller.userId(), caller.userId(), caller.withLinkedGitHub(Map.of()));
     }
 }

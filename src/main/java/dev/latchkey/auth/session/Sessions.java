@@ -21,6 +21,9 @@ public class Sessions {
 
     static final Duration LAST_SEEN_RESOLUTION = Duration.ofMinutes(1);
 
+    /** How recent a sign-in must be to stand in for typing a password: leaving without one, linking GitHub. */
+    public static final Duration RECENT_SIGN_IN = Duration.ofMinutes(10);
+
     @PersistenceContext(unitName = "latchkey")
     EntityManager em;
 
@@ -55,6 +58,12 @@ public class Sessions {
 
     public Optional<Session> findLive(String id, Instant now) {
         return Optional.ofNullable(em.find(Session.class, id)).filter(session -> session.liveAt(now));
+    }
+
+    /** Whether this session is live and was started by a sign-in within the last {@link #RECENT_SIGN_IN}. */
+    public boolean signedInRecently(String id) {
+        Instant now = Instant.now();
+        return findLive(id, now).filter(session -> session.createdAt().isAfter(now.minus(RECENT_SIGN_IN))).isPresent();
     }
 
     /** Ends one session; its expiry moves to now too, so the purge (which follows the expiry index) removes it. */
