@@ -26,9 +26,8 @@ class GitHubOrganizations {
     GitHubTokens tokens;
 
     List<GitHubOrganization> of(long userId) {
-        String token = tokens.required(userId).token();
         try {
-            return fetch(token);
+            return tokens.callWith(userId, access -> fetch(access.token()));
         } catch (GitHubUnavailableException e) {
             throw new GitHubNotAnsweringException();
         } catch (GitHubRefusedException e) {

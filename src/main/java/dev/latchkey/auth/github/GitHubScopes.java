@@ -39,10 +39,8 @@ public class GitHubScopes {
      * PATs) report none, and none is required of them: their permissions are set on GitHub.
      */
     Report report(long userId) {
-        GitHubAccess access = tokens.required(userId);
-        List<String> granted;
         try {
-            granted = github.fetchScopes(access.token());
+            return tokens.callWith(userId, access -> report(access, github.fetchScopes(access.token())));
         } catch (GitHubRefusedException e) {
             if (e.serverError()) {
                 throw new ApiException(502, "Failed to fetch GitHub scopes");
@@ -51,6 +49,9 @@ public class GitHubScopes {
         } catch (GitHubUnavailableException e) {
             throw new GitHubNotAnsweringException();
         }
+    }
+
+    private Report report(GitHubAccess access, List<String> granted) {
         if (!access.hasOAuthScopes()) {
             return new Report(granted, List.of(), List.of());
         }

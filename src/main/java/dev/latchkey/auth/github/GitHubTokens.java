@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
@@ -97,6 +98,27 @@ public class GitHubTokens {
         return current(userId).orElseThrow(() -> users.find(userId).map(User::githubId).isPresent()
                 ? new GitHubAuthorizationExpiredException()
                 : new ApiException(404, NOT_LINKED));
+    }
+
+    /**
+     * Calls GitHub with the user's token ({@link #required}). When GitHub answers 401 because another request (on
+     * this server or another) refreshed the token while this one was sending it, GitHub killed the old one: the call
+     * is made once more with the new token. Any other refusal, or a 401 for the token still stored, is the caller's.
+     */
+    public <T> T callWith(long userId, Function<GitHubAccess, T> call) {
+        GitHubAccess sent = required(userId);
+        try {
+            return call.apply(sent);
+        } catch (GitHubRefusedException refused) {
+            if (refused.status() != 401) {
+                throw refused;
+            }
+            GitHubAccess now = required(userId);
+            if (now.token().equals(sent.token())) {
+                throw refused;
+            }
+            return call.apply(now);
+        }
     }
 
     /** Forgets the user's stored token (GitHub revoked it), in the caller's transaction; true if there was one. */
