@@ -164,7 +164,7 @@ class ImpersonationIT {
 
     @Test
     void anImpersonatingAdminNeverReachesTheUsersGitHubToken() throws Exception {
-        Browser admin = signedIn(base, github, github.createUser(ROOT));
+        Browser admin = signedIn(base, github, ROOT_USER);
         Browser user = newUser(base, github, "token-owner");
         assertEquals(200, admin.post("/admin/users/" + id(user) + "/impersonate", "").statusCode());
         int apiCalls = github.requests(null, "/api/v3/").size();
@@ -178,7 +178,7 @@ class ImpersonationIT {
 
     @Test
     void theUsersSessionListShowsTheImpersonationWithoutTheAdminsAddress() throws Exception {
-        Browser admin = signedIn(base, github, github.createUser(ROOT));
+        Browser admin = signedIn(base, github, ROOT_USER);
         Browser user = newUser(base, github, "watched-list");
         assertEquals(200, admin.post("/admin/users/" + id(user) + "/impersonate", "").statusCode());
 
