@@ -49,8 +49,8 @@ public class StopImpersonatingResource {
     @POST
     @RolesAllowed("user")
     @Operation(summary = "End this impersonation session and restore the admin's own session (cookie)")
-    @APIResponse(responseCode = "200", description = "{ok, access_token, token_type, expires_in, user} with the "
-            + "admin's session cookie; {\"ok\":true} alone when the admin's session is not in this browser or ended")
+    @APIResponse(responseCode = "200", description = "{ok, expires_in, user} with the admin's session "
+            + "cookie (the admin's token is never in the body); {\"ok\":true} alone when the admin's session is not in this browser or ended")
     @APIResponse(responseCode = "400", description = "You are not impersonating anyone")
     public Response stop(@Context HttpHeaders headers) {
         AuthenticatedCaller me = caller.required();
@@ -78,6 +78,7 @@ public class StopImpersonatingResource {
         long expiresIn = Math.max(1, Duration.between(now, expiresAt).toSeconds());
         SignInSessions.IssuedSession session = new SignInSessions.IssuedSession(valid.session().id(), token,
                 cookie.set(token, expiresIn), expiresIn, valid.user());
-        return Optional.of(SignInResponses.signedIn(200, session, UserView.of(valid.user())));
+        // The admin's token waited in an HttpOnly cookie: it goes back there, never into the page's reach.
+        return Optional.of(SignInResponses.cookieOnly(session, UserView.of(valid.user())));
     }
 }

@@ -1,18 +1,26 @@
 package dev.latchkey.crypto;
 
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Judges whether a secret is fit for production: long enough, and not one a person typed or left as a placeholder.
  *
- * <p>Low variety means fewer than {@value #MINIMUM_DISTINCT} different characters, or one shorter part repeated
- * ({@code changemechangeme...}). A random key passes whatever its alphabet: 32 random hex digits hold 8 different
- * ones but for about one key in a billion.
+ * <p>Low variety means fewer than {@value #MINIMUM_DISTINCT} different characters, one character making up over
+ * {@value #MAXIMUM_SHARE_PERCENT}% of it, or a shorter part repeated, even with a few characters changed or added
+ * ({@code changemechangeme...!}): at some shift, at least {@value #REPEAT_PERCENT}% of the characters equal the one
+ * that many places before. A random key passes whatever its alphabet: for 32 random hex digits each of these is
+ * rarer than one key in ten thousand.
  */
 final class SecretStrength {
 
     static final int MINIMUM_LENGTH = 32;
     static final int MINIMUM_DISTINCT = 8;
+    static final int MAXIMUM_SHARE_PERCENT = 40;
+    static final int REPEAT_PERCENT = 75;
 
     private SecretStrength() {
     }
@@ -26,39 +34,45 @@ final class SecretStrength {
             return this == TOO_SHORT
                     ? name + " must be at least " + MINIMUM_LENGTH + " characters when APP_ENV=production"
                     : name + " is too easy to guess for APP_ENV=production (fewer than " + MINIMUM_DISTINCT
-                            + " different characters, or one part repeated): use a random key, such as the output"
+                            + " different characters, one character in over " + MAXIMUM_SHARE_PERCENT
+                            + "% of it, or a part repeated): use a random key, such as the output"
                             + " of openssl rand -base64 48";
         }
     }
 
     /** What makes {@code secret} unfit for production, if anything. */
     static Optional<Weakness> of(String secret) {
-        if (secret.codePointCount(0, secret.length()) < MINIMUM_LENGTH) {
+        int[] chars = secret.codePoints().toArray();
+        if (chars.length < MINIMUM_LENGTH) {
             return Optional.of(Weakness.TOO_SHORT);
         }
-        if (secret.codePoints().distinct().count() < MINIMUM_DISTINCT || repeatsAShorterPart(secret)) {
+        if (Arrays.stream(chars).distinct().count() < MINIMUM_DISTINCT || oneCharacterDominates(chars)
+                || repeatsAShorterPart(chars)) {
             return Optional.of(Weakness.LOW_VARIETY);
         }
         return Optional.empty();
     }
 
-    /** Whether the secret is its first {@code period} characters over and over, for some period up to half of it. */
-    private static boolean repeatsAShorterPart(String secret) {
-        int[] chars = secret.codePoints().toArray();
+    private static boolean oneCharacterDominates(int[] chars) {
+        Map<Integer, Long> counts = Arrays.stream(chars).boxed()
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        long most = counts.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        return most * 100 > (long) MAXIMUM_SHARE_PERCENT * chars.length;
+    }
+
+    /** Whether, for some shift up to half the secret, most characters equal the one that many places before. */
+    private static boolean repeatsAShorterPart(int[] chars) {
         for (int period = 1; period <= chars.length / 2; period++) {
-            if (hasPeriod(chars, period)) {
+            int same = 0;
+            for (int i = period; i < chars.length; i++) {
+                if (chars[i] == chars[i - period]) {
+                    same++;
+                }
+            }
+            if (same * 100 >= REPEAT_PERCENT * (chars.length - period)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static boolean hasPeriod(int[] chars, int period) {
-        for (int i = period; i < chars.length; i++) {
-            if (chars[i] != chars[i - period]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -54,14 +56,21 @@ class SecretKeysTest {
         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaabcdefg", // seven different ones
         "changemechangemechangemechangeme", // one part repeated
         "0123456789012345678901234567890123456789", // ten different ones, repeated
-        "correct-horse-battery-staplecorrect-horse-battery-staple"})
+        "correct-horse-battery-staplecorrect-horse-battery-staple",
+        "changemechangemechangemechangeme!", // a repeated part with one character added
+        "passwordpasswordpasswordpassword1",
+        "Xchangemechangemechangemechangeme", // ... or put in front
+        "abcdefghaaaaaaaaaaaaaaaaaaaaaaaa", // eight different characters, one of them in most places
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaabcdefgh",
+        "a1a2a3a4a5a6a7a8a9a0a1a2a3a4a5a6"})
     void productionRefusesASecretKeyOfLowVarietyWithoutShowingIt(String weak) {
         try (LogRecords logs = LogRecords.of(SecretKeys.class)) {
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> new SecretKeys(Optional.of(weak), "production"));
 
             assertEquals("SECRET_KEY is too easy to guess for APP_ENV=production (fewer than 8 different characters,"
-                    + " or one part repeated): use a random key, such as the output of openssl rand -base64 48",
+                    + " one character in over 40% of it, or a part repeated): use a random key, such as the output"
+                    + " of openssl rand -base64 48",
                     e.getMessage());
             assertEquals(List.of(e.getMessage()), logs.messages(), "one line for the operator");
         }
@@ -69,11 +78,21 @@ class SecretKeysTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "abcdefghaaaaaaaaaaaaaaaaaaaaaaaa", // eight different characters, no part repeated
         "3f9a0c71d2e84b6f5a7c9e1d0b2f4a68", // openssl rand -hex 16
         "mY0dZ0Yk1vQ2cJ9yq0r0Xq7yWm1b0m8xR6qQ2s7dJc2h1mY9S1cQn3v6p1y0bZ9T"}) // openssl rand -base64 48
     void productionAcceptsRandomKeysWhateverTheirAlphabet(String random) {
         assertTrue(new SecretKeys(Optional.of(random), "production").production());
+    }
+
+    @Test
+    void tenThousandRandomHexKeysAllPass() {
+        Random random = new Random(20261202); // seeded: the same keys every run
+        byte[] bytes = new byte[16];
+        for (int i = 0; i < 10_000; i++) {
+            random.nextBytes(bytes);
+            String key = HexFormat.of().formatHex(bytes); // as openssl rand -hex 16
+            assertTrue(SecretStrength.of(key).isEmpty(), key);
+        }
     }
 
     @Test
@@ -88,7 +107,8 @@ class SecretKeysTest {
         IllegalStateException lowVariety = assertThrows(IllegalStateException.class,
                 () -> new SecretKeys(Optional.of(SECRET), "production", Optional.of(SECRET + "1, " + repeated)));
         assertEquals("PREVIOUS_SECRET_KEYS entry 2 is too easy to guess for APP_ENV=production (fewer than 8 different"
-                + " characters, or one part repeated): use a random key, such as the output of openssl rand -base64 48",
+                + " characters, one character in over 40% of it, or a part repeated): use a random key, such as the"
+                + " output of openssl rand -base64 48",
                 lowVariety.getMessage());
         assertFalse(lowVariety.getMessage().contains(repeated));
     }

@@ -114,6 +114,8 @@ class ImpersonationIT {
         HttpResponse<String> stopped = admin.post("/auth/stop-impersonating", "");
         assertEquals(200, stopped.statusCode(), stopped.body());
         assertEquals(adminId, json(stopped).getJsonObject("user").getJsonNumber("id").longValue());
+        assertFalse(json(stopped).containsKey("access_token"), "the admin's token stays out of the page's reach");
+        assertFalse(stopped.body().contains(adminToken), stopped.body());
         assertTrue(admin.cookie(ADMIN_COOKIE).isEmpty());
         assertEquals(adminId, id(admin));
         assertEquals(200, admin.get("/admin/users").statusCode());

@@ -31,6 +31,20 @@ public final class SignInResponses {
                 .add("access_token", session.token())
                 .add("token_type", "Bearer")
                 .add("expires_in", session.expiresIn());
+        return respond(status, session, userOrNull, body);
+    }
+
+    /**
+     * {@code {"ok":true,"expires_in":<seconds>,"user":{...}}} and the session cookie: for a session that only the
+     * browser's HttpOnly cookie carried, whose token must not reach the page's scripts now either.
+     */
+    public static Response cookieOnly(SignInSessions.IssuedSession session, UserView user) {
+        return respond(200, session, user, Json.createObjectBuilder().add("ok", true)
+                .add("expires_in", session.expiresIn()));
+    }
+
+    private static Response respond(int status, SignInSessions.IssuedSession session, UserView userOrNull,
+            JsonObjectBuilder body) {
         if (userOrNull != null) {
             body.add("user", Json.createReader(new StringReader(JSONB.toJson(userOrNull))).readObject());
         }
