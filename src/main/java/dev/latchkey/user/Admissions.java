@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * Lets a user whose credentials were accepted into a new session: a banned user is refused (and the refusal
  * audited), and a user named in {@code ADMIN_GITHUB_IDS}, {@code ADMIN_GITHUB_LOGINS} or {@code ADMIN_EMAILS} becomes
- * an admin.
+ * an admin. Listed logins and addresses count only when GitHub has just described the account in this sign-in; see
+ * {@link GitHubDescription}.
  */
 @ApplicationScoped
 public class Admissions {
@@ -36,15 +37,20 @@ public class Admissions {
     @Inject
     Event<UserChanged> changed;
 
-    /** The user, admitted; 403 with the ban message when a ban is in force. */
+    /**
+     * The user, admitted; 403 with the ban message when a ban is in force. {@code description} says whether GitHub
+     * described the linked account in this very sign-in ({@link GitHubDescription#JUST_DESCRIBED_BY_GITHUB}: listed
+     * logins and addresses count, a listed login may be bound) or not ({@link GitHubDescription#STORED_ONLY}: only the
+     * stored numeric id counts, by {@code ADMIN_GITHUB_IDS} or a login binding already made to it).
+     */
     @Transactional
-    public User admit(long userId, String method) {
+    public User admit(long userId, String method, GitHubDescription description) {
         User user = em.find(User.class, userId);
         if (user == null) {
             throw new ApiException(401, "User not found");
         }
         refuseIfBanned(user, method);
-        Optional<String> setting = configured.setting(user, this::holderOf);
+        Optional<String> setting = configured.setting(user, description, holders);
         if (!user.admin() && setting.isPresent()) {
             user.changeRole(User.ROLE_ADMIN, Instant.now());
             changed.fire(new UserChanged(userId));
@@ -61,6 +67,18 @@ public class Admissions {
             throw new BannedException(ban);
         });
     }
+
+    private final ConfiguredAdmins.LoginHolders holders = new ConfiguredAdmins.LoginHolders() {
+        @Override
+        public long holderOf(String login, long githubId) {
+            return Admissions.this.holderOf(login, githubId);
+        }
+
+        @Override
+        public Optional<Long> boundHolder(String login) {
+            return logins.holder(login);
+        }
+    };
 
     private long holderOf(String login, long githubId) {
         return logins.holder(login).orElseGet(() -> {

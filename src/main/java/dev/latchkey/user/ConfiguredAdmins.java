@@ -16,17 +16,23 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The people configuration makes admins when they sign in, so the first admin needs no database edit: GitHub's
  * numeric ids, GitHub logins (each bound to the first GitHub account that presents it) and email addresses GitHub
- * verified, logins and addresses compared case-insensitively.
+ * verified, logins and addresses compared case-insensitively. Logins and addresses count only when GitHub has just
+ * described the account ({@link GitHubDescription#JUST_DESCRIBED_BY_GITHUB}); from what is stored only the numeric
+ * id counts, with a login binding already made for that id.
  */
 @ApplicationScoped
 class ConfiguredAdmins {
 
     private static final Logger LOG = Logger.getLogger(ConfiguredAdmins.class.getName());
 
-    /** Which GitHub account a listed login belongs to: the first one that presented it, bound to it if none did yet. */
-    @FunctionalInterface
+    /** Which GitHub account a listed login belongs to: the first one that presented it. */
     interface LoginHolders {
+
+        /** The holder of the (lower-cased) login, the presenting account bound to it if none was yet. */
         long holderOf(String login, long githubId);
+
+        /** The holder of the (lower-cased) login, if one is bound; never binds. */
+        Optional<Long> boundHolder(String login);
     }
 
     @Inject
@@ -70,22 +76,36 @@ class ConfiguredAdmins {
     /**
      * The setting that makes this user an admin, if any. A listed login counts only for the GitHub account it is
      * bound to: GitHub lets a user give up a login, and another account may take it later.
+     *
+     * <p>With {@link GitHubDescription#STORED_ONLY} GitHub was not asked: the stored login and address are those of
+     * the latest GitHub sign-in, possibly given up since (and the login taken by someone else). Then only the numeric
+     * id counts: a listed id, or a binding of the stored login made earlier, from fresh data, to this very id. No
+     * binding is made and the stored address is ignored.
      */
-    Optional<String> setting(User user, LoginHolders holders) {
+    Optional<String> setting(User user, GitHubDescription description, LoginHolders holders) {
+        if (!user.hasGitHub()) {
+            // Only an address GitHub verified counts, and a password registration proves nothing about the address.
+            return Optional.empty();
+        }
+        if (description == GitHubDescription.STORED_ONLY) {
+            if (ids.contains(user.githubId())) {
+                return Optional.of("ADMIN_GITHUB_IDS");
+            }
+            return holdsBoundLogin(user, holders) ? Optional.of("ADMIN_GITHUB_LOGINS") : Optional.empty();
+        }
         // Looked at first, so the first account presenting a listed login binds it even when an id lists it too.
         boolean byLogin = holdsListedLogin(user, holders);
-        if (user.hasGitHub() && ids.contains(user.githubId())) {
+        if (ids.contains(user.githubId())) {
             return Optional.of("ADMIN_GITHUB_IDS");
         }
         if (byLogin) {
             return Optional.of("ADMIN_GITHUB_LOGINS");
         }
-        // Only an address GitHub verified: a password registration proves nothing about the address.
         return listed(addresses, user.githubEmail()) ? Optional.of("ADMIN_EMAILS") : Optional.empty();
     }
 
     private boolean holdsListedLogin(User user, LoginHolders holders) {
-        if (!user.hasGitHub() || !listed(logins, user.githubLogin())) {
+        if (!listed(logins, user.githubLogin())) {
             return false;
         }
         String login = normalized(user.githubLogin());
@@ -96,6 +116,14 @@ class ConfiguredAdmins {
             return false;
         }
         return true;
+    }
+
+    /** A stored login counts only through a binding already made to the same numeric id, never by making one. */
+    private boolean holdsBoundLogin(User user, LoginHolders holders) {
+        if (!listed(logins, user.githubLogin())) {
+            return false;
+        }
+        return holders.boundHolder(normalized(user.githubLogin())).filter(user.githubId()::equals).isPresent();
     }
 
     private static boolean listed(Set<String> names, String candidate) {

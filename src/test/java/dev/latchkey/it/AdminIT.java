@@ -45,6 +45,11 @@ class AdminIT {
     static final String BOSS = "Boss-" + Long.toString(System.nanoTime(), 36) + "@Example.com";
     static final String CHIEF = "chief-" + Long.toString(System.nanoTime(), 36) + "@example.com";
     static final String GIVEN_UP = "given-up-" + Long.toString(System.nanoTime(), 36);
+    /** A listed login and a listed address that a password account's GitHub account showed once, then gave up. */
+    static final String CAROL = "carol-" + Long.toString(System.nanoTime(), 36);
+    static final String BOUND = "bound-" + Long.toString(System.nanoTime(), 36);
+    static final String STALE = "stale-" + Long.toString(System.nanoTime(), 36) + "@example.com";
+    static final String PASSWORD = "mallory-password-1";
     /** The GitHub account configured by its numeric id, and the one that holds ROOT for the whole class. */
     static final GitHubUser BY_ID = LatchkeyDeployment.github().createUser("by-id-" + System.nanoTime());
     static final GitHubUser ROOT_USER = LatchkeyDeployment.github().createUser(ROOT);
@@ -52,9 +57,10 @@ class AdminIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return LatchkeyDeployment.withSettings(Map.of(
-                "ADMIN_GITHUB_LOGINS", "someone-else, " + ROOT.toUpperCase() + "," + GIVEN_UP,
+                "ADMIN_GITHUB_LOGINS", "someone-else, " + ROOT.toUpperCase() + "," + GIVEN_UP + "," + CAROL
+                        + "," + BOUND,
                 "ADMIN_GITHUB_IDS", " 1, " + BY_ID.id(),
-                "ADMIN_EMAILS", BOSS.toLowerCase() + "," + CHIEF, "BCRYPT_COST", "4"));
+                "ADMIN_EMAILS", BOSS.toLowerCase() + "," + CHIEF + "," + STALE, "BCRYPT_COST", "4"));
     }
 
     @ArquillianResource
@@ -173,6 +179,102 @@ class AdminIT {
         JsonObject unverifiedMe = me(signedIn(base, github, unverified));
         assertEquals("user", unverifiedMe.getString("role"));
         assertEquals(0, auditRows("role_changed", unverifiedMe.getJsonNumber("id").longValue()));
+    }
+
+    @Test
+    void aPasswordSignInNeitherCountsNorBindsTheLoginStoredAtTheLastGitHubSignIn() throws Exception {
+        // (1) Mallory registers with a password and links a GitHub account while it is named CAROL.
+        String email = "mallory-" + System.nanoTime() + "@example.com";
+        Browser mallory = new Browser(base);
+        long malloryId = json(PasswordSignInIT.register(mallory, email, PASSWORD, "")).getJsonObject("user")
+                .getJsonNumber("id").longValue();
+        GitHubUser malloryGitHub = github.createUser(CAROL);
+        link(mallory, malloryGitHub);
+        assertEquals(CAROL, TestDatabase.value("SELECT github_login FROM users WHERE id = ?", malloryId));
+        // The operator lists CAROL only later: at the link it was not listed, so it bound nothing and promoted nobody.
+        TestDatabase.update("DELETE FROM admin_github_logins WHERE github_login = ?", CAROL);
+        assertEquals(200, admin().post("/admin/users/" + malloryId + "/role", "{\"role\":\"user\"}").statusCode());
+
+        // (2) Mallory renames the account on GitHub; the real Carol takes the login.
+        github.update(malloryGitHub.withLogin(CAROL + "-renamed"));
+        GitHubUser carol = github.createUser(CAROL);
+
+        // (3) Mallory's password sign-in asks GitHub nothing, counts no stored login and binds nothing.
+        long roleChanges = auditRows("role_changed", malloryId);
+        int askedGitHub = github.requests(null, "/").size();
+        HttpResponse<String> login = PasswordSignInIT.login(new Browser(base), email, PASSWORD);
+        assertEquals(200, login.statusCode(), login.body());
+        assertEquals("user", json(login).getJsonObject("user").getString("role"), login.body());
+        assertEquals(askedGitHub, github.requests(null, "/").size(), "GitHub was not asked");
+        assertEquals(0, TestDatabase.count("SELECT COUNT(*) FROM admin_github_logins WHERE github_login = ?", CAROL));
+        assertEquals(roleChanges, auditRows("role_changed", malloryId));
+
+        // (4) Carol, described by GitHub, becomes admin and holds the login; Mallory's password stays a user's.
+        JsonObject carolMe = me(signedIn(base, github, carol));
+        assertEquals("admin", carolMe.getString("role"));
+        assertTrue(auditDetail("role_changed", carolMe.getJsonNumber("id").longValue())
+                .contains("\"setting\":\"ADMIN_GITHUB_LOGINS\""));
+        assertEquals(carol.id(), ((Number) TestDatabase.value(
+                "SELECT github_id FROM admin_github_logins WHERE github_login = ?", CAROL)).longValue());
+        Browser again = new Browser(base);
+        assertEquals(200, PasswordSignInIT.login(again, email, PASSWORD).statusCode());
+        assertEquals("user", me(again).getString("role"));
+    }
+
+    @Test
+    void aPasswordSignInKeepsHonouringALoginBindingMadeForTheSameGitHubId() throws Exception {
+        // A password account links the GitHub account that first presents a listed login: bound and promoted.
+        String email = "bound-" + System.nanoTime() + "@example.com";
+        Browser owner = new Browser(base);
+        long ownerId = json(PasswordSignInIT.register(owner, email, PASSWORD, "")).getJsonObject("user")
+                .getJsonNumber("id").longValue();
+        GitHubUser ownerGitHub = github.createUser(BOUND);
+        link(owner, ownerGitHub);
+        assertEquals("admin", me(owner).getString("role"));
+        assertEquals(ownerGitHub.id(), ((Number) TestDatabase.value(
+                "SELECT github_id FROM admin_github_logins WHERE github_login = ?", BOUND)).longValue());
+
+        // Demoted, then signing in with the password: the stored id still holds the binding, so admin again.
+        assertEquals(200, admin().post("/admin/users/" + ownerId + "/role", "{\"role\":\"user\"}").statusCode());
+        HttpResponse<String> signedIn = PasswordSignInIT.login(new Browser(base), email, PASSWORD);
+        assertEquals(200, signedIn.statusCode(), signedIn.body());
+        assertEquals("admin", json(signedIn).getJsonObject("user").getString("role"), signedIn.body());
+    }
+
+    @Test
+    void anAddressGivenUpOnGitHubDoesNotPromoteAtAPasswordSignIn() throws Exception {
+        // (1) A password account links a GitHub account whose verified address is listed: promoted, GitHub said so.
+        String email = "former-" + System.nanoTime() + "@example.com";
+        Browser former = new Browser(base);
+        long formerId = json(PasswordSignInIT.register(former, email, PASSWORD, "")).getJsonObject("user")
+                .getJsonNumber("id").longValue();
+        GitHubUser formerGitHub = github.createUser("former-" + System.nanoTime()).withEmails(List.of(
+                Email.primary(STALE)));
+        link(former, formerGitHub);
+        assertEquals("admin", me(former).getString("role"));
+        assertEquals(STALE, TestDatabase.value("SELECT github_email FROM users WHERE id = ?", formerId));
+
+        // (2) An admin demotes them, and the address leaves the GitHub account.
+        assertEquals(200, admin().post("/admin/users/" + formerId + "/role", "{\"role\":\"user\"}").statusCode());
+        github.update(formerGitHub.withEmails(List.of(Email.primary("elsewhere-" + System.nanoTime()
+                + "@example.com"))));
+
+        // (3) The address stored at the last GitHub sign-in does not promote a password sign-in.
+        long roleChanges = auditRows("role_changed", formerId);
+        Browser again = new Browser(base);
+        HttpResponse<String> login = PasswordSignInIT.login(again, email, PASSWORD);
+        assertEquals(200, login.statusCode(), login.body());
+        assertEquals("user", json(login).getJsonObject("user").getString("role"), login.body());
+        assertProblem(again.get("/admin/users"), 403, "You are not allowed to do this.");
+        assertEquals(roleChanges, auditRows("role_changed", formerId));
+    }
+
+    private static void link(Browser browser, GitHubUser gitHubUser) {
+        String callback = GitHubSignIns.authorize(browser, LatchkeyDeployment.github(), gitHubUser,
+                "/auth/github?link=true");
+        HttpResponse<String> linked = browser.get(callback, "Accept", Browser.HTML);
+        assertEquals(302, linked.statusCode(), linked.body());
+        assertFalse(GitHubSignIns.location(linked).toString().contains("error="), linked.headers().toString());
     }
 
     @Test

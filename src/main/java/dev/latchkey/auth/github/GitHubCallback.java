@@ -6,6 +6,7 @@ import dev.latchkey.auth.session.ClientDevice;
 import dev.latchkey.auth.session.SignInSessions;
 import dev.latchkey.user.Admissions;
 import dev.latchkey.user.BannedException;
+import dev.latchkey.user.GitHubDescription;
 import dev.latchkey.user.User;
 import dev.latchkey.user.Users;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -105,7 +106,8 @@ class GitHubCallback {
         User user = accounts.record(profile, grant);
         // (9) A new session every time: no fixation. It replaces the browser's session that asked to link.
         try {
-            SignInSessions.IssuedSession session = sessions.begin(user.id(), arrival.device(), "github");
+            SignInSessions.IssuedSession session = sessions.begin(user.id(), arrival.device(), "github",
+                    GitHubDescription.JUST_DESCRIBED_BY_GITHUB);
             linking.ifPresent(links::endAskingSession);
             return new Completed(session, destination);
         } catch (BannedException banned) {

@@ -6,6 +6,7 @@ import dev.latchkey.auth.session.SignInResponses;
 import dev.latchkey.auth.session.SignInSessions;
 import dev.latchkey.ratelimit.RateLimited;
 import dev.latchkey.ratelimit.RateLimits;
+import dev.latchkey.user.GitHubDescription;
 import dev.latchkey.user.User;
 import dev.latchkey.user.UserView;
 import dev.latchkey.web.ApiException;
@@ -78,7 +79,8 @@ public class LoginResource {
     private Response signIn(Credentials credentials, ClientDevice client) {
         try {
             User user = logins.login(credentials.email(), credentials.password());
-            SignInSessions.IssuedSession session = sessions.begin(user.id(), client, "password");
+            SignInSessions.IssuedSession session =
+                    sessions.begin(user.id(), client, "password", GitHubDescription.STORED_ONLY);
             return SignInResponses.signedIn(200, session, UserView.of(session.user()));
         } catch (ApiException failure) {
             audit.signInFailed("password", failure, logins.accountOf(credentials.email()).orElse(null));

@@ -5,6 +5,7 @@ import dev.latchkey.auth.session.SignInResponses;
 import dev.latchkey.auth.session.SignInSessions;
 import dev.latchkey.ratelimit.RateLimited;
 import dev.latchkey.ratelimit.RateLimits;
+import dev.latchkey.user.GitHubDescription;
 import dev.latchkey.user.RegistrationSetting;
 import dev.latchkey.user.User;
 import dev.latchkey.user.UserView;
@@ -76,7 +77,8 @@ public class RegisterResource {
         ClientDevice client = ClientDevice.of(request);
         pool.answer(response, client, () -> {
             User user = registrations.register(registration.email(), registration.password(), registration.name());
-            SignInSessions.IssuedSession session = sessions.begin(user.id(), client, "register");
+            SignInSessions.IssuedSession session =
+                    sessions.begin(user.id(), client, "register", GitHubDescription.STORED_ONLY);
             return SignInResponses.signedIn(201, session, UserView.of(session.user()));
         });
     }

@@ -9,6 +9,7 @@ import dev.latchkey.auth.github.GitHubUnavailableException;
 import dev.latchkey.auth.session.ClientDevice;
 import dev.latchkey.auth.session.SignInSessions;
 import dev.latchkey.user.Admissions;
+import dev.latchkey.user.GitHubDescription;
 import dev.latchkey.user.User;
 import dev.latchkey.user.Users;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,7 +72,7 @@ class PatSignIns {
         // (6) Keyed by GitHub's numeric id: the same user as a GitHub sign-in, even when first sign-ins race.
         User user = accounts.record(profile, token);
         // (7) A new session every time: no fixation.
-        return sessions.begin(user.id(), device, "pat");
+        return sessions.begin(user.id(), device, "pat", GitHubDescription.JUST_DESCRIBED_BY_GITHUB);
     }
 
     private void requireIssuedToLatchkey(String token) {

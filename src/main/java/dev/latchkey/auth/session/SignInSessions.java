@@ -3,6 +3,7 @@ package dev.latchkey.auth.session;
 import dev.latchkey.audit.AuditTrail;
 import dev.latchkey.audit.AuditType;
 import dev.latchkey.user.Admissions;
+import dev.latchkey.user.GitHubDescription;
 import dev.latchkey.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,14 +33,13 @@ public class SignInSessions {
     @Inject
     AuditTrail audit;
 
-    /** As {@link #begin(long, ClientDevice, String)} for a sign-in whose method is not named. */
-    public IssuedSession begin(long userId, ClientDevice device) {
-        return begin(userId, device, "other");
-    }
-
-    /** Starts the session of a sign-in by {@code method} ({@code github}, {@code pat}, {@code password}...). */
-    public IssuedSession begin(long userId, ClientDevice device, String method) {
-        User user = admissions.admit(userId, method);
+    /**
+     * Starts the session of a sign-in by {@code method} ({@code github}, {@code pat}, {@code password}...);
+     * {@code description} says whether GitHub described the linked account in this very sign-in, which decides the
+     * admin settings that count (see {@link Admissions#admit(long, String, GitHubDescription)}).
+     */
+    public IssuedSession begin(long userId, ClientDevice device, String method, GitHubDescription description) {
+        User user = admissions.admit(userId, method, description);
         Session session = sessions.start(userId, device);
         String token = tokens.issue(session);
         long expiresIn = Duration.between(Instant.now(), session.expiresAt()).toSeconds();
