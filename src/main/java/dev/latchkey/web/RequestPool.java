@@ -1,5 +1,6 @@
 package dev.latchkey.web;
 
+import jakarta.enterprise.concurrent.ContextService;
 import jakarta.ws.rs.container.AsyncResponse;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -15,18 +16,25 @@ import java.util.function.Supplier;
  *
  * <p>A request still queued after {@code maxWait}, or arriving while {@code queueLength} wait, is answered 503 with
  * {@code busyDetail} and its work never runs.
+ *
+ * <p>Each task runs in the container context captured when it was queued ({@code context}), begun and ended around
+ * the task: on a managed thread alone, Open Liberty keeps one context for the thread's whole life, and with it every
+ * connection the thread's tasks used, until the pool has taken all of them.
  */
 public final class RequestPool {
 
     private final ThreadPoolExecutor executor;
     private final long maxWaitNanos;
     private final String busyDetail;
+    private final ContextService context;
 
-    public RequestPool(int size, int queueLength, Duration maxWait, String busyDetail, ThreadFactory threads) {
+    public RequestPool(int size, int queueLength, Duration maxWait, String busyDetail, ThreadFactory threads,
+            ContextService context) {
         this.executor = new ThreadPoolExecutor(size, size, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(queueLength), threads);
         this.maxWaitNanos = maxWait.toNanos();
         this.busyDetail = busyDetail;
+        this.context = context;
     }
 
     /**
@@ -36,7 +44,7 @@ public final class RequestPool {
     public void answer(AsyncResponse response, Supplier<?> work) {
         long queuedAt = System.nanoTime();
         try {
-            executor.execute(() -> resume(response, outcome(work, queuedAt)));
+            executor.execute(context.contextualRunnable(() -> resume(response, outcome(work, queuedAt))));
         } catch (RejectedExecutionException full) {
             response.resume(new ApiException(503, busyDetail));
         }

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import jakarta.enterprise.concurrent.ContextService;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.TimeoutHandler;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Date;
@@ -14,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,10 +26,12 @@ class RequestPoolTest {
 
     private static final String BUSY = "Too busy; try again in a moment";
     private static final int QUEUE_LENGTH = 10;
+    /** Outside a container there is no context to apply: tasks run as they are. */
+    private static final ContextService NO_CONTEXT = contextService(task -> task);
 
     @Test
     void answersWithWhatTheWorkReturnsComputedOnAThreadOtherThanTheCallers() throws Exception {
-        RequestPool pool = new RequestPool(1, QUEUE_LENGTH, Duration.ofSeconds(30), BUSY, Thread::new);
+        RequestPool pool = new RequestPool(1, QUEUE_LENGTH, Duration.ofSeconds(30), BUSY, Thread::new, NO_CONTEXT);
         RecordingResponse response = new RecordingResponse();
         Thread caller = Thread.currentThread();
 
@@ -37,7 +42,7 @@ class RequestPoolTest {
 
     @Test
     void answersWithTheProblemTheWorkThrows() throws Exception {
-        RequestPool pool = new RequestPool(1, QUEUE_LENGTH, Duration.ofSeconds(30), BUSY, Thread::new);
+        RequestPool pool = new RequestPool(1, QUEUE_LENGTH, Duration.ofSeconds(30), BUSY, Thread::new, NO_CONTEXT);
         RecordingResponse response = new RecordingResponse();
 
         pool.answer(response, () -> {
@@ -50,7 +55,7 @@ class RequestPoolTest {
 
     @Test
     void aRequestQueuedLongerThanTheWaitIsAnsweredBusyWithoutRunning() throws Exception {
-        RequestPool pool = new RequestPool(1, QUEUE_LENGTH, Duration.ofMillis(100), BUSY, Thread::new);
+        RequestPool pool = new RequestPool(1, QUEUE_LENGTH, Duration.ofMillis(100), BUSY, Thread::new, NO_CONTEXT);
         CountDownLatch release = new CountDownLatch(1);
         RecordingResponse first = new RecordingResponse();
         pool.answer(first, () -> {
@@ -73,7 +78,7 @@ class RequestPoolTest {
 
     @Test
     void aRequestArrivingWhenTheQueueIsFullIsAnsweredBusyAtOnce() throws Exception {
-        RequestPool pool = new RequestPool(1, QUEUE_LENGTH, Duration.ofSeconds(30), BUSY, Thread::new);
+        RequestPool pool = new RequestPool(1, QUEUE_LENGTH, Duration.ofSeconds(30), BUSY, Thread::new, NO_CONTEXT);
         CountDownLatch release = new CountDownLatch(1);
         for (int i = 0; i <= QUEUE_LENGTH; i++) {
             pool.answer(new RecordingResponse(), () -> await(release));
@@ -85,6 +90,32 @@ class RequestPoolTest {
         ApiException busy = assertInstanceOf(ApiException.class, overflow.future.getNow(null));
         assertEquals(503, busy.status());
         release.countDown();
+    }
+
+    @Test
+    void runsTheWorkInsideTheContextCapturedWhenTheRequestWasQueued() throws Exception {
+        ThreadLocal<Boolean> inContext = ThreadLocal.withInitial(() -> false);
+        ContextService context = contextService(task -> () -> {
+            inContext.set(true);
+            try {
+                task.run();
+            } finally {
+                inContext.set(false);
+            }
+        });
+        RequestPool pool = new RequestPool(1, QUEUE_LENGTH, Duration.ofSeconds(30), BUSY, Thread::new, context);
+        RecordingResponse response = new RecordingResponse();
+
+        pool.answer(response, inContext::get);
+
+        assertEquals(true, response.outcome());
+    }
+
+    /** A ContextService whose contextual runnables are made by {@code contextualRunnable}. */
+    private static ContextService contextService(UnaryOperator<Runnable> contextualRunnable) {
+        return (ContextService) Proxy.newProxyInstance(ContextService.class.getClassLoader(),
+                new Class<?>[] {ContextService.class},
+                (proxy, method, args) -> contextualRunnable.apply((Runnable) args[0]));
     }
 
     private static boolean await(CountDownLatch latch) {

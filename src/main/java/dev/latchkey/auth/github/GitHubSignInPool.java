@@ -6,6 +6,7 @@ import dev.latchkey.web.RequestPool;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +29,9 @@ public class GitHubSignInPool {
     @Resource
     ManagedThreadFactory threads;
 
+    @Resource
+    ContextService context;
+
     @Inject
     AuditTrail audit;
 
@@ -36,7 +40,7 @@ public class GitHubSignInPool {
     @PostConstruct
     void start() {
         // Threads here mostly wait on the network, so more of them than cores cost little.
-        pool = new RequestPool(THREADS, QUEUE_LENGTH, MAX_WAIT, BUSY, threads);
+        pool = new RequestPool(THREADS, QUEUE_LENGTH, MAX_WAIT, BUSY, threads, context);
     }
 
     @PreDestroy

@@ -6,6 +6,7 @@ import dev.latchkey.web.RequestPool;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,6 +26,9 @@ class HashingPool {
     @Resource
     ManagedThreadFactory threads;
 
+    @Resource
+    ContextService context;
+
     @Inject
     PasswordHasher hasher;
 
@@ -36,7 +40,7 @@ class HashingPool {
     @PostConstruct
     void start() {
         pool = new RequestPool(hasher.concurrency(), QUEUE_LENGTH, Duration.ofSeconds(PasswordHasher.WAIT_SECONDS),
-                PasswordHasher.BUSY, threads);
+                PasswordHasher.BUSY, threads, context);
     }
 
     @PreDestroy
