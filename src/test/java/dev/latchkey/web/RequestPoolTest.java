@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import jakarta.transaction.RollbackException;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.TimeoutHandler;
 import java.time.Duration;
@@ -49,6 +50,16 @@ class RequestPoolTest {
     }
 
     @Test
+    void answersWithACheckedFailureThrownUndeclaredAsATransactionInterceptorDoes() throws Exception {
+        RequestPool pool = new RequestPool(1, QUEUE_LENGTH, Duration.ofSeconds(30), BUSY, Thread::new);
+        RecordingResponse response = new RecordingResponse();
+
+        pool.answer(response, () -> throwUndeclared(new RollbackException("The commit failed")));
+
+        assertInstanceOf(RollbackException.class, response.outcome());
+    }
+
+    @Test
     void aRequestQueuedLongerThanTheWaitIsAnsweredBusyWithoutRunning() throws Exception {
         RequestPool pool = new RequestPool(1, QUEUE_LENGTH, Duration.ofMillis(100), BUSY, Thread::new);
         CountDownLatch release = new CountDownLatch(1);
@@ -85,6 +96,11 @@ class RequestPoolTest {
         ApiException busy = assertInstanceOf(ApiException.class, overflow.future.getNow(null));
         assertEquals(503, busy.status());
         release.countDown();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> Object throwUndeclared(Throwable failure) throws T {
+        throw (T) failure;
     }
 
     private static boolean await(CountDownLatch latch) {
