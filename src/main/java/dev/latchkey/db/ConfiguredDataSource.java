@@ -17,6 +17,19 @@ public class ConfiguredDataSource implements DataSource {
     private volatile DataSource delegate;
     private PrintWriter logWriter;
     private int loginTimeout;
+    private String description;
+
+    /**
+     * A label only. WildFly refuses a data source class without a String property set by the definition
+     * ({@code IJ031103}), and the connection settings come from the environment, so this is the one it gets.
+     */
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
 
     @Override
     public Connection getConnection() throws SQLException {

@@ -17,6 +17,7 @@ import org.flywaydb.core.Flyway;
 @DataSourceDefinition(
         name = "java:app/jdbc/latchkey",
         className = "dev.latchkey.db.ConfiguredDataSource",
+        properties = "description=Latchkey",
         minPoolSize = 2,
         maxPoolSize = 32)
 @Startup

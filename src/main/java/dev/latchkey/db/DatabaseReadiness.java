@@ -2,6 +2,8 @@ package dev.latchkey.db;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -18,6 +20,10 @@ public class DatabaseReadiness implements HealthCheck {
 
     @Resource(lookup = "java:app/jdbc/latchkey")
     DataSource dataSource;
+
+    // WildFly runs health checks on its management threads, where java:app is not bound: inject while deploying.
+    void createWhenDeployed(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+    }
 
     @Override
     public HealthCheckResponse call() {

@@ -60,8 +60,9 @@ public final class RequestPool {
         }
         try {
             return work.get();
-        } catch (RuntimeException | Error failure) {
+        } catch (Throwable failure) {
             // Mapped like a failure on the request's thread; a thrown one would leave the client waiting forever.
+            // Checked ones too: a @Transactional commit that fails throws RollbackException (seen on WildFly).
             return failure;
         }
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import jakarta.enterprise.concurrent.ContextService;
+import jakarta.transaction.RollbackException;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.TimeoutHandler;
 import java.lang.reflect.Proxy;
@@ -51,6 +52,16 @@ class RequestPoolTest {
 
         ApiException problem = assertInstanceOf(ApiException.class, response.outcome());
         assertEquals(401, problem.status());
+    }
+
+    @Test
+    void answersWithACheckedFailureThrownUndeclaredAsATransactionInterceptorDoes() throws Exception {
+        RequestPool pool = new RequestPool(1, QUEUE_LENGTH, Duration.ofSeconds(30), BUSY, Thread::new, NO_CONTEXT);
+        RecordingResponse response = new RecordingResponse();
+
+        pool.answer(response, () -> throwUndeclared(new RollbackException("The commit failed")));
+
+        assertInstanceOf(RollbackException.class, response.outcome());
     }
 
     @Test
@@ -116,6 +127,11 @@ class RequestPoolTest {
         return (ContextService) Proxy.newProxyInstance(ContextService.class.getClassLoader(),
                 new Class<?>[] {ContextService.class},
                 (proxy, method, args) -> contextualRunnable.apply((Runnable) args[0]));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> Object throwUndeclared(Throwable failure) throws T {
+        throw (T) failure;
     }
 
     private static boolean await(CountDownLatch latch) {

@@ -58,12 +58,16 @@ public class GitHubTokens {
     @Transactional(Transactional.TxType.MANDATORY)
     void store(long userId, GitHubGrant grant, List<String> scopes) {
         StoredGitHubToken stored = em.find(StoredGitHubToken.class, userId);
-        if (stored == null) {
+        boolean first = stored == null;
+        if (first) {
             stored = new StoredGitHubToken(userId);
-            em.persist(stored);
         }
         stored.replaceToken(grant, cipher, Instant.now());
         stored.replaceScopes(String.join(" ", scopes));
+        if (first) {
+            // Only once its NOT NULL columns are set: Hibernate takes the INSERT's values at persist().
+            em.persist(stored);
+        }
     }
 
     /**
