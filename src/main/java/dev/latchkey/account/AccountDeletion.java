@@ -3,17 +3,24 @@ package dev.latchkey.account;
 import dev.latchkey.audit.AuditTrail;
 import dev.latchkey.audit.AuditType;
 import dev.latchkey.auth.AuthenticatedCaller;
-import dev.latchkey.auth.github.GitHubLinks;
+import dev.latchkey.auth.github.GitHubSignInPool;
+import dev.latchkey.auth.password.HashingPool;
+import dev.latchkey.auth.password.PasswordConfirmations;
 import dev.latchkey.auth.password.PasswordLogins;
+import dev.latchkey.auth.session.ClientDevice;
 import dev.latchkey.auth.session.Sessions;
 import dev.latchkey.user.Users;
 import dev.latchkey.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Deletes a user's account once they confirm it: the user, their sessions and sign-in methods, and their GitHub token.
+ *
+ * <p>Neither step runs on a request thread: a password is checked on the hashing pool, and GitHub is asked to revoke
+ * the token on the pool of threads that wait on GitHub.
  */
 @ApplicationScoped
 class AccountDeletion {
@@ -24,10 +31,19 @@ class AccountDeletion {
     PasswordLogins passwords;
 
     @Inject
+    PasswordConfirmations confirmations;
+
+    @Inject
+    HashingPool hashing;
+
+    @Inject
+    GitHubSignInPool githubPool;
+
+    @Inject
     Sessions sessions;
 
     @Inject
-    GitHubLinks github;
+    StoredTokenRevocation revocation;
 
     @Inject
     Users users;
@@ -35,25 +51,31 @@ class AccountDeletion {
     @Inject
     AuditTrail audit;
 
-    void delete(AuthenticatedCaller caller, String password) {
-        confirm(caller, password);
-        // Revoked first, while the token is still stored; GitHub being down does not keep anyone from leaving.
-        github.revokeStoredToken(caller.userId());
-        users.delete(caller.userId());
-        audit.record(AuditType.ACCOUNT_DELETED, caller.userId(), caller.userId(), Map.of("by", "self"));
+    /** Completes once the account is gone, or fails with why it was not deleted. */
+    CompletableFuture<Void> delete(AuthenticatedCaller caller, String password, ClientDevice client) {
+        return confirm(caller, password, client).thenCompose(confirmed -> githubPool.submit(client, () -> {
+            // Revoked first, while the token is still stored; GitHub being down does not keep anyone from leaving.
+            revocation.revoke(caller.userId());
+            users.delete(caller.userId());
+            audit.record(AuditType.ACCOUNT_DELETED, caller.userId(), caller.userId(), Map.of("by", "self"));
+            return null;
+        }));
     }
 
     /** A user with a password types it; a GitHub-only user must have signed in within the last ten minutes. */
-    private void confirm(AuthenticatedCaller caller, String password) {
+    private CompletableFuture<Void> confirm(AuthenticatedCaller caller, String password, ClientDevice client) {
         if (passwords.hasPassword(caller.userId())) {
             if (password == null || password.isEmpty()) {
                 throw new ApiException(400, "Enter your password to confirm deleting your account");
             }
-            passwords.confirm(caller.userId(), password);
-            return;
+            return hashing.submit(client, () -> {
+                confirmations.confirm(caller.userId(), password, PasswordConfirmations.Purpose.DELETE_ACCOUNT);
+                return null;
+            });
         }
         if (!sessions.signedInRecently(caller.sessionId())) {
             throw new ApiException(403, SIGN_IN_AGAIN);
         }
+        return CompletableFuture.completedFuture(null);
     }
 }

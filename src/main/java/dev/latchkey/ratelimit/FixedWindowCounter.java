@@ -44,4 +44,11 @@ final class FixedWindowCounter {
         long remaining = Duration.between(now, window.start().plus(length)).toMillis();
         return new Decision(false, Math.max(1, (remaining + 999) / 1000));
     }
+
+    /** Takes back one attempt counted in the key's current window: one that turned out not to count. */
+    void forgive(String key) {
+        Instant now = clock.get();
+        windows.computeIfPresent(key, (k, current) -> current.start().plus(length).isAfter(now)
+                && current.attempts() > 0 ? new Window(current.start(), current.attempts() - 1) : current);
+    }
 }

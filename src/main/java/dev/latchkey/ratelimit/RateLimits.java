@@ -42,6 +42,14 @@ public class RateLimits {
         check(counter.attempt(action + "|account|" + account.trim().toLowerCase(Locale.ROOT), limit(action)));
     }
 
+    /**
+     * Takes back an attempt on this account that turned out not to count: a right password, where only wrong ones
+     * are limited. Counting first and taking back after keeps the limit exact when attempts arrive at once.
+     */
+    public void forgiveOnAccount(Action action, String account) {
+        counter.forgive(action + "|account|" + account.trim().toLowerCase(Locale.ROOT));
+    }
+
     private int limit(Action action) {
         return action == Action.GITHUB ? githubPerMinute : signInPerMinute;
     }

@@ -4,6 +4,8 @@ import jakarta.enterprise.concurrent.ContextService;
 import jakarta.ws.rs.container.AsyncResponse;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -42,36 +44,50 @@ public final class RequestPool {
      * pool. The work must not reach for the request itself (its scope is not active there): read it first.
      */
     public void answer(AsyncResponse response, Supplier<?> work) {
+        submit(work).whenComplete((value, failure) -> resume(response, value, failure));
+    }
+
+    /** Resumes with the value, or with the failure (unwrapped from a later step's wrapper) for the mapper. */
+    public static void resume(AsyncResponse response, Object value, Throwable failure) {
+        if (failure instanceof CompletionException wrapped && wrapped.getCause() != null) {
+            response.resume(wrapped.getCause());
+        } else if (failure != null) {
+            response.resume(failure);
+        } else {
+            response.resume(value);
+        }
+    }
+
+    /**
+     * What {@code work} returns, or the failure it throws, computed on the pool: for a request answered after more
+     * than one step (each on its own pool). Fails with the busy 503 when the work was never run.
+     */
+    public <T> CompletableFuture<T> submit(Supplier<T> work) {
+        CompletableFuture<T> outcome = new CompletableFuture<>();
         long queuedAt = System.nanoTime();
         try {
-            executor.execute(context.contextualRunnable(() -> resume(response, outcome(work, queuedAt))));
+            executor.execute(context.contextualRunnable(() -> complete(outcome, work, queuedAt)));
         } catch (RejectedExecutionException full) {
-            response.resume(new ApiException(503, busyDetail));
+            outcome.completeExceptionally(new ApiException(503, busyDetail));
         }
+        return outcome;
     }
 
     public void shutdown() {
         executor.shutdownNow();
     }
 
-    private Object outcome(Supplier<?> work, long queuedAt) {
+    private <T> void complete(CompletableFuture<T> outcome, Supplier<T> work, long queuedAt) {
         if (System.nanoTime() - queuedAt > maxWaitNanos) {
-            return new ApiException(503, busyDetail);
+            outcome.completeExceptionally(new ApiException(503, busyDetail));
+            return;
         }
         try {
-            return work.get();
+            outcome.complete(work.get());
         } catch (Throwable failure) {
             // Mapped like a failure on the request's thread; a thrown one would leave the client waiting forever.
             // Checked ones too: a @Transactional commit that fails throws RollbackException (seen on WildFly).
-            return failure;
-        }
-    }
-
-    private static void resume(AsyncResponse response, Object outcome) {
-        if (outcome instanceof Throwable failure) {
-            response.resume(failure);
-        } else {
-            response.resume(outcome);
+            outcome.completeExceptionally(failure);
         }
     }
 }

@@ -7,12 +7,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * Records a delivery and applies its effect in one transaction: the insert fails for every copy but the first.
  */
 @ApplicationScoped
 class DeliveryWriter {
+
+    /** The events whose payload is read; any other event is recorded and ignored. */
+    static final Set<String> READ_PAYLOADS = Set.of("ping", "github_app_authorization");
 
     @PersistenceContext(unitName = "latchkey")
     EntityManager em;

@@ -362,6 +362,37 @@ class AccountsIT {
         assertEquals(linked.login(), changed.getJsonObject("detail").getString("github_login"));
     }
 
+    @Test
+    void aConfirmationBodyOver8KiBIsRefusedUnreadAndAWrongPasswordIsAudited() throws Exception {
+        String email = "bulky-" + System.nanoTime() + "@example.com";
+        long id = json(register(browser, email, PASSWORD, "")).getJsonObject("user").getJsonNumber("id").longValue();
+
+        // (1) The right password, padded past the 8 KiB every JSON body shares: refused, nothing deleted
+        String padded = "{\"password\":\"" + PASSWORD + "\",\"padding\":\"" + "x".repeat(9 * 1024) + "\"}";
+        assertProblem(deleteAccount(browser, padded), 413, "The request body is too large.");
+        assertEquals(1, TestDatabase.count("SELECT COUNT(*) FROM users WHERE id = ?", id));
+        assertEquals(200, browser.get("/auth/me").statusCode());
+
+        // (2) A wrong password is recorded where the user sees it
+        assertProblem(deleteAccount(browser, "{\"password\":\"not my password\"}"), 403, "Invalid credentials");
+        JsonObject refused = json(browser.get("/auth/audit?type=password_confirmation_failed"))
+                .getJsonArray("events").getJsonObject(0);
+        assertEquals("delete_account", refused.getJsonObject("detail").getString("purpose"));
+        assertEquals(403, refused.getJsonObject("detail").getInt("status"));
+        assertEquals(1, TestDatabase.count("SELECT COUNT(*) FROM audit_events WHERE type = "
+                + "'password_confirmation_failed' AND target_user_id = ?", id));
+        assertEquals(1, TestDatabase.count("SELECT COUNT(*) FROM users WHERE id = ?", id));
+
+        // (3) A body of the wrong type, and then the right password
+        assertEquals(415, HttpClient.newHttpClient().send(HttpRequest.newBuilder(browser.base().resolve("/auth/account"))
+                .header("Cookie", "access_token=" + browser.cookie("access_token").orElseThrow())
+                .header("Origin", "http://localhost:8080").header("Content-Type", "text/plain")
+                .method("DELETE", HttpRequest.BodyPublishers.ofString("{\"password\":\"" + PASSWORD + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(200, deleteAccount(browser, "{\"password\":\"" + PASSWORD + "\"}").statusCode());
+        assertEquals(0, TestDatabase.count("SELECT COUNT(*) FROM users WHERE id = ?", id));
+    }
+
     private long registered(Browser browser, String prefix) {
         HttpResponse<String> answer = register(browser, prefix + "-" + System.nanoTime() + "@example.com",
                 PASSWORD, "");
@@ -379,7 +410,7 @@ class AccountsIT {
     }
 
     /** DELETE /auth/account from Latchkey's own page, with the browser's session cookie and, when given, a body. */
-    private static HttpResponse<String> deleteAccount(Browser browser, String jsonOrNull)
+    static HttpResponse<String> deleteAccount(Browser browser, String jsonOrNull)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(browser.base().resolve("/auth/account"))
                 .header("Cookie", "access_token=" + browser.cookie("access_token").orElseThrow())

@@ -181,6 +181,10 @@ class PasswordSignInIT {
         String newPassword = "a brand new passphrase";
 
         assertProblem(changePassword(browser, "wrong password", newPassword), 403, "Invalid credentials");
+        long id = json(browser.get("/auth/me")).getJsonNumber("id").longValue();
+        assertEquals("{\"purpose\":\"change_password\",\"reason\":\"Invalid credentials\",\"status\":403}",
+                TestDatabase.value("SELECT detail FROM audit_events WHERE type = 'password_confirmation_failed' "
+                        + "AND target_user_id = ?", id), "a wrong current password is audited");
         assertProblem(changePassword(browser, PASSWORD, "short"), 400, "Password must be at least 8 characters");
         assertProblem(browser.post("/auth/password", "{\"new_password\":\"long enough\"}"), 400,
                 "Enter your current password");

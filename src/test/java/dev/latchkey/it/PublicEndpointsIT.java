@@ -2,6 +2,7 @@ package dev.latchkey.it;
 
 import static dev.latchkey.it.GitHubCallbackFailuresIT.assertProblem;
 import static dev.latchkey.it.GitHubSignInIT.json;
+import static dev.latchkey.it.PasswordSignInIT.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -166,6 +167,46 @@ class PublicEndpointsIT {
         }
         assertProblem(browser().get("/auth/github", "X-Forwarded-For", "198.51.100.30"), 429,
                 "Too many requests. Please try again later.");
+    }
+
+    @Test
+    void wrongCurrentPasswordsAreLimitedPerAccountLikeSignInsAndAudited() throws Exception {
+        // (1) A password account, registered from its own address
+        Browser stolen = browser();
+        String email = "guessed-" + System.nanoTime() + "@example.com";
+        HttpResponse<String> registered = stolen.post("/auth/register", "{\"email\":\"" + email
+                + "\",\"password\":\"" + PASSWORD + "\"}", "X-Forwarded-For", "198.51.100.60");
+        assertEquals(201, registered.statusCode(), registered.body());
+        long id = json(registered).getJsonObject("user").getJsonNumber("id").longValue();
+
+        // (2) Five wrong current passwords, each from another address: each one checked
+        for (int i = 0; i < 5; i++) {
+            assertProblem(changePassword(stolen, "guess number " + i, "198.51.100." + (61 + i)), 403,
+                    "Invalid credentials");
+        }
+        // (3) The sixth within the minute is refused before it is checked, at either confirmation, even a right one
+        HttpResponse<String> sixth = AccountsIT.deleteAccount(stolen, "{\"password\":\"guess number 5\"}");
+        assertProblem(sixth, 429, "Too many requests. Please try again later.");
+        long retryAfter = Long.parseLong(sixth.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
+        assertProblem(changePassword(stolen, PASSWORD, "198.51.100.70"), 429,
+                "Too many requests. Please try again later.");
+        assertEquals(1, TestDatabase.count("SELECT COUNT(*) FROM users WHERE id = ?", id), "nothing was deleted");
+
+        // (4) Every refusal is in the user's own activity
+        List<String> statuses = new ArrayList<>();
+        json(stolen.get("/auth/audit?type=password_confirmation_failed")).getJsonArray("events")
+                .forEach(event -> statuses.add(event.asJsonObject().getJsonObject("detail").getInt("status") + " "
+                        + event.asJsonObject().getJsonObject("detail").getString("purpose")));
+        assertEquals(List.of("429 change_password", "429 delete_account", "403 change_password",
+                "403 change_password", "403 change_password", "403 change_password", "403 change_password"), statuses);
+        assertEquals(200, stolen.post("/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
+                + "\"}", "X-Forwarded-For", "198.51.100.71").statusCode(), "the password did not change");
+    }
+
+    private static HttpResponse<String> changePassword(Browser browser, String current, String clientAddress) {
+        return browser.post("/auth/password", "{\"current_password\":\"" + current
+                + "\",\"new_password\":\"a new passphrase\"}", "X-Forwarded-For", clientAddress);
     }
 
     @Test

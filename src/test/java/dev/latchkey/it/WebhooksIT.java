@@ -10,11 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.testing.github.FakeGitHub;
 import dev.latchkey.testing.github.GitHubUser;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -39,8 +43,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class WebhooksIT {
 
-    static final String SECRET = "webhook-secret-" + Long.toString(System.nanoTime(), 36);
+    // GitHub's published test vector (docs: "Validating webhook deliveries"), so the server can be given it.
+    static final String SECRET = "It's a Secret to Everybody";
+    static final String VECTOR_BODY = "Hello, World!";
+    static final String VECTOR_SIGNATURE =
+            "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17";
     static final String PATH = "/webhooks/github";
+    static final int MEGABYTE = 1024 * 1024;
+    private static final HttpClient HTTP_1_1 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -86,6 +96,117 @@ class WebhooksIT {
         String notJson = "not json";
         assertProblem(send(notJson, "X-Hub-Signature-256", sign(SECRET, notJson), "X-GitHub-Event", "ping",
                 "X-GitHub-Delivery", newDelivery()), 400, "The webhook payload must be a JSON object");
+        assertProblem(send(body, "X-Hub-Signature-256", signature, "X-GitHub-Event", "ping"), 400,
+                "Missing or malformed X-GitHub-Delivery header");
+    }
+
+    @Test
+    void githubsPublishedTestVectorIsAccepted() {
+        // (1) The literal signature GitHub documents, over its body: a payload Latchkey does not read is only signed
+        HttpResponse<String> star = send(VECTOR_BODY, "X-Hub-Signature-256", VECTOR_SIGNATURE,
+                "X-GitHub-Event", "star", "X-GitHub-Delivery", newDelivery());
+        assertEquals(200, star.statusCode(), star.body());
+        assertEquals("ignored", json(star).getString("status"));
+        assertEquals("no-store", star.headers().firstValue("Cache-Control").orElse(""));
+        // (2) A payload Latchkey reads must be JSON, once the signature matched
+        assertProblem(send(VECTOR_BODY, "X-Hub-Signature-256", VECTOR_SIGNATURE, "X-GitHub-Event", "ping",
+                "X-GitHub-Delivery", newDelivery()), 400, "The webhook payload must be a JSON object");
+        assertProblem(send(VECTOR_BODY + " ", "X-Hub-Signature-256", VECTOR_SIGNATURE, "X-GitHub-Event", "star",
+                "X-GitHub-Delivery", newDelivery()), 401, "Invalid webhook signature");
+        // (3) Java's HttpClient asks to upgrade to HTTP/2: the same answers (the body is read on the request thread)
+        Browser upgrading = new Browser(base).asScript();
+        HttpResponse<String> upgraded = upgrading.post(PATH, VECTOR_BODY, "X-Hub-Signature-256", VECTOR_SIGNATURE,
+                "X-GitHub-Event", "star", "X-GitHub-Delivery", newDelivery());
+        assertEquals(200, upgraded.statusCode(), upgraded.body());
+        assertProblem(upgrading.post(PATH, VECTOR_BODY + " ", "X-Hub-Signature-256", VECTOR_SIGNATURE,
+                "X-GitHub-Event", "star", "X-GitHub-Delivery", newDelivery()), 401, "Invalid webhook signature");
+        // (4) Other methods, and the OpenAPI document
+        HttpResponse<String> get = new Browser(base).get(PATH);
+        assertProblem(get, 405, "This method is not allowed here.");
+        assertTrue(new Browser(base).get("/openapi").body().contains(PATH + ":"), "OpenAPI lists the webhook");
+    }
+
+    @Test
+    void anUnsignedOrBadlySignedBodyIsRefusedBeforeItIsSent() throws Exception {
+        // (1) Twenty megabytes announced, one byte sent: the answer comes without the rest
+        String missing = exchange(head(20L * MEGABYTE, "ping", null), "{".getBytes(StandardCharsets.UTF_8));
+        assertRefusal(missing, 401, "Missing X-Hub-Signature-256 header");
+        // (2) Not GitHub's form: sha256= and 64 lower-case hex digits
+        for (String malformed : new String[] {"sha256=00", "sha256=" + VECTOR_SIGNATURE.substring(7)
+                .toUpperCase(Locale.ROOT), VECTOR_SIGNATURE.substring(7), VECTOR_SIGNATURE + " x"}) {
+            assertRefusal(exchange(head(20L * MEGABYTE, "ping", malformed), "{".getBytes(StandardCharsets.UTF_8)),
+                    401, "Invalid webhook signature");
+        }
+        // (3) A well-formed signature of a payload Latchkey reads: over 1 MB is refused by its length alone
+        assertRefusal(exchange(head(MEGABYTE + 1L, "github_app_authorization", VECTOR_SIGNATURE),
+                "{".getBytes(StandardCharsets.UTF_8)), 413, "The request body is too large.");
+        assertEquals(200, deliver("ping", newDelivery(), "{}").statusCode(), "the server still answers");
+    }
+
+    @Test
+    void aBodyOfUnknownLengthMustBeChunkedAndIsCountedWhileItArrives() throws Exception {
+        // (1) Neither Content-Length nor chunks
+        String noLength = "POST " + PATH + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\n"
+                + "Content-Type: application/json\r\nX-GitHub-Event: ping\r\nX-GitHub-Delivery: " + newDelivery()
+                + "\r\nX-Hub-Signature-256: " + sign(SECRET, "") + "\r\n\r\n";
+        assertRefusal(exchange(noLength, new byte[0]), 411, "Send the webhook body with a Content-Length header");
+
+        // (2) Chunked (as HttpClient sends a stream): read, signed and processed
+        String ping = "{\"zen\":\"Design for failure.\"}";
+        HttpResponse<String> chunked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve(PATH))
+                .header("Content-Type", "application/json").header("X-GitHub-Event", "ping")
+                .header("X-GitHub-Delivery", newDelivery()).header("X-Hub-Signature-256", sign(SECRET, ping))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(
+                        ping.getBytes(StandardCharsets.UTF_8)))).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, chunked.statusCode(), chunked.body());
+        assertEquals("ok", json(chunked).getString("status"));
+
+        // (3) A chunked payload Latchkey reads is cut off after 1 MB, whatever its signature
+        String head = "POST " + PATH + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nX-GitHub-Event: ping\r\n"
+                + "X-GitHub-Delivery: " + newDelivery() + "\r\nX-Hub-Signature-256: " + VECTOR_SIGNATURE
+                + "\r\n\r\n" + Integer.toHexString(MEGABYTE + 1) + "\r\n";
+        assertRefusal(exchange(head, new byte[MEGABYTE + 1]), 413, "The request body is too large.");
+    }
+
+    @Test
+    void slowSendersAreCutOffAndOnlyAFewBodiesAreReadAtOnce() throws Exception {
+        assertEquals(200, deliver("ping", newDelivery(), "{}").statusCode(), "a first delivery warms the server");
+        // (1) Eight senders announce 100 bytes and send 10
+        List<Socket> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                Socket socket = new Socket(base.getHost(), base.getPort());
+                socket.setSoTimeout(25_000);
+                socket.getOutputStream().write((head(100, "ping", sign(SECRET, "x".repeat(100))) + "x".repeat(10))
+                        .getBytes(StandardCharsets.UTF_8));
+                socket.getOutputStream().flush();
+                slow.add(socket);
+            }
+            // (2) Four bodies are read at once: the other senders are turned away at once, the four are answered 408
+            // once their body took 10 seconds
+            List<String> answers = new ArrayList<>();
+            for (Socket socket : slow) {
+                answers.add(answer(socket.getInputStream()));
+            }
+            List<String> busy = answers.stream().filter(answer -> answer.startsWith("HTTP/1.1 503 ")).toList();
+            List<String> cutOff = answers.stream().filter(answer -> answer.startsWith("HTTP/1.1 408 ")).toList();
+            assertEquals(4, busy.size(), answers.toString());
+            assertEquals(4, cutOff.size(), answers.toString());
+            for (String answer : busy) {
+                assertRefusal(answer, 503, "Too many webhook deliveries at once; try again in a moment");
+                assertTrue(answer.contains("Retry-After: 10\r\n"), answer);
+            }
+            for (String answer : cutOff) {
+                assertRefusal(answer, 408, "The webhook body did not arrive within 10 seconds");
+            }
+        } finally {
+            for (Socket socket : slow) {
+                socket.close();
+            }
+        }
+        // (3) Their places are free again
+        assertEquals(200, deliver("ping", newDelivery(), "{}").statusCode());
     }
 
     @Test
@@ -127,6 +248,12 @@ class WebhooksIT {
         for (int i = 0; i < 100; i++) {
             copies.add(() -> {
                 HttpResponse<String> answer = deliver("github_app_authorization", delivery, body);
+                // Only a few bodies are read at once: a copy turned away with 503 is sent again, as GitHub's
+                // "Redeliver" would.
+                for (int retry = 0; answer.statusCode() == 503 && retry < 100; retry++) {
+                    Thread.sleep(50);
+                    answer = deliver("github_app_authorization", delivery, body);
+                }
                 return answer.statusCode() + " " + (answer.statusCode() == 200 ? json(answer).getString("status")
                         : answer.body());
             });
@@ -142,19 +269,56 @@ class WebhooksIT {
 
     @Test
     void aBodyDeclaredOverTwentyFiveMegabytesIsRefusedBeforeItIsRead() throws Exception {
+        assertRefusal(exchange(head(25L * MEGABYTE + 1, "ping", "sha256=00"),
+                "{".getBytes(StandardCharsets.US_ASCII)), 413, "The request body is too large.");
+        assertEquals(200, deliver("ping", newDelivery(), "{}").statusCode(), "the server still answers");
+    }
+
+    /** A request head for a delivery of {@code length} bytes; no signature header when {@code signature} is null. */
+    private String head(long length, String event, String signature) {
+        return "POST " + PATH + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + length + "\r\n"
+                + "X-GitHub-Event: " + event + "\r\nX-GitHub-Delivery: " + newDelivery() + "\r\n"
+                + (signature == null ? "" : "X-Hub-Signature-256: " + signature + "\r\n") + "\r\n";
+    }
+
+    /**
+     * Sends {@code head} and the first bytes of a body, then reads the answer; an answer that waits for the rest of
+     * the body never comes (the read times out).
+     */
+    private String exchange(String head, byte[] bodyStart) throws Exception {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
-            socket.setSoTimeout(30_000);
+            socket.setSoTimeout(15_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST " + PATH + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: " + (25L * 1024 * 1024 + 1) + "\r\n"
-                    + "X-GitHub-Event: ping\r\nX-GitHub-Delivery: " + newDelivery() + "\r\n"
-                    + "X-Hub-Signature-256: sha256=00\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(bodyStart);
             out.flush();
-            InputStream in = socket.getInputStream();
-            String statusLine = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
-            assertEquals("HTTP/1.1 413", statusLine);
+            return answer(socket.getInputStream());
         }
-        assertTrue(deliver("ping", newDelivery(), "{}").statusCode() == 200, "the server still answers");
+    }
+
+    /** One HTTP/1.1 answer: its head and the body its Content-Length announces. */
+    private static String answer(InputStream in) throws java.io.IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+            int next = in.read();
+            if (next == -1) {
+                break;
+            }
+            head.write(next);
+        }
+        String text = head.toString(StandardCharsets.US_ASCII);
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(text);
+        return text + (length.find() ? new String(in.readNBytes(Integer.parseInt(length.group(1))),
+                StandardCharsets.UTF_8) : "");
+    }
+
+    /** A raw answer: the status, a problem with this detail, and the connection to be closed by the server. */
+    private static void assertRefusal(String answer, int status, String detail) {
+        assertTrue(answer.startsWith("HTTP/1.1 " + status + " "), answer);
+        assertTrue(answer.toLowerCase(Locale.ROOT).contains("connection: close"), answer);
+        assertTrue(answer.contains("application/problem+json"), answer);
+        assertTrue(answer.contains("\"detail\":\"" + detail + "\""), answer);
     }
 
     private HttpResponse<String> deliver(String event, String delivery, String body) {
@@ -162,9 +326,19 @@ class WebhooksIT {
                 "X-GitHub-Delivery", delivery);
     }
 
-    /** As GitHub posts: no cookie, no Origin. */
+    /** As GitHub posts: HTTP/1.1, no cookie, no Origin. */
     private HttpResponse<String> send(String body, String... headers) {
-        return new Browser(base).asScript().post(PATH, body, headers);
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(PATH)).version(HttpClient.Version.HTTP_1_1)
+                .timeout(java.time.Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return HTTP_1_1.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException("Request failed: POST " + PATH, e);
+        }
     }
 
     private static String revocation(long githubId) {

@@ -32,6 +32,24 @@ class FixedWindowCounterTest {
     }
 
     @Test
+    void anAttemptTakenBackNoLongerCountsButOnlyInItsOwnWindow() {
+        for (int i = 0; i < 5; i++) {
+            assertTrue(counter.attempt("account", 5).allowed());
+        }
+        counter.forgive("account");
+        assertTrue(counter.attempt("account", 5).allowed(), "the place taken back is free");
+        assertFalse(counter.attempt("account", 5).allowed());
+
+        counter.forgive("unknown");
+        now.set(now.get().plusSeconds(60));
+        counter.forgive("account");
+        for (int i = 0; i < 5; i++) {
+            assertTrue(counter.attempt("account", 5).allowed(), "a new window starts at the limit, not above it");
+        }
+        assertFalse(counter.attempt("account", 5).allowed());
+    }
+
+    @Test
     void aNewWindowStartsAfterAMinuteAndKeysAreIndependent() {
         for (int i = 0; i < 6; i++) {
             counter.attempt("ip", 5);

@@ -65,6 +65,26 @@ class RequestPoolTest {
     }
 
     @Test
+    void aRequestAnsweredInStepsOnTwoPoolsGetsTheLastStepsValueOrTheFirstFailure() throws Exception {
+        RequestPool first = new RequestPool(1, QUEUE_LENGTH, Duration.ofSeconds(30), BUSY, Thread::new, NO_CONTEXT);
+        RequestPool second = new RequestPool(1, QUEUE_LENGTH, Duration.ofSeconds(30), BUSY, Thread::new, NO_CONTEXT);
+        RecordingResponse done = new RecordingResponse();
+        first.submit(() -> "confirmed").thenCompose(step -> second.submit(() -> step + " and deleted"))
+                .whenComplete((value, failure) -> RequestPool.resume(done, value, failure));
+        assertEquals("confirmed and deleted", done.outcome());
+
+        RecordingResponse refused = new RecordingResponse();
+        AtomicBoolean secondRan = new AtomicBoolean();
+        first.<String>submit(() -> {
+            throw new ApiException(403, "Invalid credentials");
+        }).thenCompose(step -> second.submit(() -> secondRan.getAndSet(true)))
+                .whenComplete((value, failure) -> RequestPool.resume(refused, value, failure));
+        ApiException problem = assertInstanceOf(ApiException.class, refused.outcome());
+        assertEquals(403, problem.status());
+        assertFalse(secondRan.get());
+    }
+
+    @Test
     void aRequestQueuedLongerThanTheWaitIsAnsweredBusyWithoutRunning() throws Exception {
         RequestPool pool = new RequestPool(1, QUEUE_LENGTH, Duration.ofMillis(100), BUSY, Thread::new, NO_CONTEXT);
         CountDownLatch release = new CountDownLatch(1);

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.AsyncResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -51,5 +52,10 @@ public class GitHubSignInPool {
     /** Answers the suspended request with {@code work}'s outcome; its audit events carry {@code client}. */
     public void answer(AsyncResponse response, ClientDevice client, Supplier<?> work) {
         pool.answer(response, () -> audit.onBehalfOf(client.ipAddress(), client.userAgent(), work));
+    }
+
+    /** {@code work}'s outcome, computed on the pool, for a request answered after more than one step. */
+    public <T> CompletableFuture<T> submit(ClientDevice client, Supplier<T> work) {
+        return pool.submit(() -> audit.onBehalfOf(client.ipAddress(), client.userAgent(), work));
     }
 }

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.AsyncResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -19,7 +20,7 @@ import java.util.function.Supplier;
  * waiting for bcrypt hold no request thread.
  */
 @ApplicationScoped
-class HashingPool {
+public class HashingPool {
 
     static final int QUEUE_LENGTH = 1000;
 
@@ -51,5 +52,10 @@ class HashingPool {
     /** Answers the suspended request with {@code work}'s outcome; its audit events carry {@code client}. */
     void answer(AsyncResponse response, ClientDevice client, Supplier<?> work) {
         pool.answer(response, () -> audit.onBehalfOf(client.ipAddress(), client.userAgent(), work));
+    }
+
+    /** {@code work}'s outcome, computed on the pool, for a request that goes on elsewhere; audited as above. */
+    public <T> CompletableFuture<T> submit(ClientDevice client, Supplier<T> work) {
+        return pool.submit(() -> audit.onBehalfOf(client.ipAddress(), client.userAgent(), work));
     }
 }

@@ -15,19 +15,34 @@ import java.nio.charset.StandardCharsets;
 /**
  * Reads the small JSON bodies of the password endpoints, answering a wrong one with what to send instead.
  */
-final class JsonBodies {
+public final class JsonBodies {
 
     private JsonBodies() {
     }
 
     /** The body as {@code type}; 415 without a Content-Type, 413 over 8 KiB, 400 naming {@code expected} otherwise. */
-    static <T> T read(MediaType contentType, InputStream body, Class<T> type, String expected) {
+    public static <T> T read(MediaType contentType, InputStream body, Class<T> type, String expected) {
         // JAX-RS lets a request without Content-Type through @Consumes, and a cross-site page can post a typeless
         // body without a preflight: refusing it keeps these endpoints JSON-only (login CSRF).
         if (contentType == null) {
-            throw new ApiException(415, "Unsupported content type: send application/json.");
+            throw unsupported();
         }
+        return parse(RequestBodies.json(body, () -> notExpected(expected)), type, expected);
+    }
+
+    /** As {@link #read}, for a body that may be left out: {@code null} when there is none. */
+    public static <T> T readOptional(MediaType contentType, InputStream body, Class<T> type, String expected) {
         byte[] bytes = RequestBodies.json(body, () -> notExpected(expected));
+        if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+            return null;
+        }
+        if (contentType == null) {
+            throw unsupported();
+        }
+        return parse(bytes, type, expected);
+    }
+
+    private static <T> T parse(byte[] bytes, Class<T> type, String expected) {
         T value;
         try {
             value = Reader.JSONB.fromJson(new String(bytes, StandardCharsets.UTF_8), type);
@@ -38,6 +53,10 @@ final class JsonBodies {
             throw notExpected(expected);
         }
         return value;
+    }
+
+    private static ApiException unsupported() {
+        return new ApiException(415, "Unsupported content type: send application/json.");
     }
 
     private static ApiException notExpected(String expected) {

@@ -3,10 +3,10 @@ package dev.latchkey.auth.password;
 import dev.latchkey.audit.AuditTrail;
 import dev.latchkey.audit.AuditType;
 import dev.latchkey.auth.AuthenticatedCaller;
-import java.util.Map;
 import dev.latchkey.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Map;
 
 /**
  * Changes a signed-in user's password and ends their other sessions.
@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
 class PasswordChanges {
 
     @Inject
-    PasswordLogins logins;
+    PasswordConfirmations confirmations;
 
     @Inject
     PasswordCredentials credentials;
@@ -31,7 +31,7 @@ class PasswordChanges {
             throw new ApiException(400, "Enter your current password");
         }
         PasswordRules.requireValidPassword(newPassword);
-        logins.confirm(caller.userId(), currentPassword);
+        confirmations.confirm(caller.userId(), currentPassword, PasswordConfirmations.Purpose.CHANGE_PASSWORD);
         credentials.change(caller.userId(), hasher.hash(newPassword), caller.sessionId());
         audit.record(AuditType.PASSWORD_CHANGED, caller.userId(), caller.userId(), caller.withLinkedGitHub(Map.of()));
     }

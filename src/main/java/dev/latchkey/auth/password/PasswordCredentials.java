@@ -26,6 +26,11 @@ public class PasswordCredentials {
     @Inject
     Users users;
 
+    /**
+     * In a transaction even for this one read: on Payara a pool thread (the hashing pool) shares the invocation of
+     * the request that created it, and so the non-transactional EntityManager that request's end closes.
+     */
+    @Transactional
     public Optional<PasswordCredential> find(long userId) {
         return Optional.ofNullable(em.find(PasswordCredential.class, userId));
     }

@@ -73,16 +73,4 @@ public class PasswordLogins {
     public boolean hasPassword(long userId) {
         return credentials.find(userId).isPresent();
     }
-
-    /**
-     * Confirms that a signed-in user typed their own password: 400 when the account has none, 403 "Invalid
-     * credentials" when it does not match (403, not 401: the session stays good, only this confirmation failed).
-     */
-    public void confirm(long userId, String password) {
-        PasswordCredential credential = credentials.find(userId)
-                .orElseThrow(() -> new ApiException(400, "This account has no password"));
-        if (!hasher.verify(password, credential.passwordHash())) {
-            throw new ApiException(403, INVALID_CREDENTIALS);
-        }
-    }
 }
