@@ -7,14 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import at.favre.lib.crypto.bcrypt.BCrypt;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -171,13 +175,13 @@ class PublicEndpointsIT {
 
     @Test
     void wrongCurrentPasswordsAreLimitedPerAccountLikeSignInsAndAudited() throws Exception {
-        // (1) A password account, registered from its own address
+        // (1) A password account (registration is closed here: an operator made it), signed in from its own address
         Browser stolen = browser();
         String email = "guessed-" + System.nanoTime() + "@example.com";
-        HttpResponse<String> registered = stolen.post("/auth/register", "{\"email\":\"" + email
+        long id = passwordAccount(email);
+        HttpResponse<String> signedIn = stolen.post("/auth/login", "{\"email\":\"" + email
                 + "\",\"password\":\"" + PASSWORD + "\"}", "X-Forwarded-For", "198.51.100.60");
-        assertEquals(201, registered.statusCode(), registered.body());
-        long id = json(registered).getJsonObject("user").getJsonNumber("id").longValue();
+        assertEquals(200, signedIn.statusCode(), signedIn.body());
 
         // (2) Five wrong current passwords, each from another address: each one checked
         for (int i = 0; i < 5; i++) {
@@ -202,6 +206,18 @@ class PublicEndpointsIT {
                 "403 change_password", "403 change_password", "403 change_password", "403 change_password"), statuses);
         assertEquals(200, stolen.post("/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
                 + "\"}", "X-Forwarded-For", "198.51.100.71").statusCode(), "the password did not change");
+    }
+
+    /** Plants a password account as an operator would create one while registration is closed. */
+    private static long passwordAccount(String email) throws SQLException {
+        long id = 900_000_000L + System.nanoTime() % 100_000_000L;
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        TestDatabase.update("INSERT INTO users (id, email, created_at, updated_at) VALUES (?, ?, ?, ?)",
+                id, email, now, now);
+        TestDatabase.update("INSERT INTO password_credentials (user_id, email_normalized, password_hash, updated_at) "
+                + "VALUES (?, ?, ?, ?)", id, email, BCrypt.with(BCrypt.Version.VERSION_2B)
+                .hashToString(4, PASSWORD.toCharArray()), now);
+        return id;
     }
 
     private static HttpResponse<String> changePassword(Browser browser, String current, String clientAddress) {
