@@ -27,7 +27,6 @@ import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -46,7 +45,7 @@ class AccountsIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return LatchkeyDeployment.withSettings(Map.of("BCRYPT_COST", "4", "RATE_LIMIT_SIGNIN_PER_MINUTE", "10000"));
+        return LatchkeyDeployment.shared();
     }
 
     @ArquillianResource

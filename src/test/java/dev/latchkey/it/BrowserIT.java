@@ -37,7 +37,7 @@ class BrowserIT {
             + "ON p.user_id = s.user_id WHERE p.email_normalized = ? AND s.revoked_at IS NULL";
 
     @Deployment(testable = false)
-    @TargetsContainer("payara-micro-browser")
+    @TargetsContainer("browser")
     static WebArchive deployment() {
         // The browser follows GitHub's redirect to BACKEND_URL itself, and the Origin check trusts it: the real URL.
         return LatchkeyDeployment.withSettings(Map.of("BACKEND_URL", BASE, "BCRYPT_COST", "4",

@@ -12,8 +12,9 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Debian's headless Chromium and chromedriver for the browser scenarios: skipped with a reason on a developer's machine
- * without them, a failure in CI ({@code CI=true}), where {@code .ci/run} installs them.
+ * Debian's headless Chromium and chromedriver for the browser scenarios: run on Payara only (the pages are the same
+ * WAR on every server), skipped with a reason on a developer's machine without them, a failure in CI
+ * ({@code CI=true}), where {@code .ci/run} installs them.
  */
 public final class Chromium implements ExecutionCondition {
 
@@ -24,6 +25,10 @@ public final class Chromium implements ExecutionCondition {
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        String server = System.getProperty("latchkey.server", "payara");
+        if (!server.equals("payara")) {
+            return ConditionEvaluationResult.disabled("Browser scenarios run on Payara only, not on " + server);
+        }
         if (installed()) {
             return ConditionEvaluationResult.enabled("Chromium is installed");
         }

@@ -8,7 +8,6 @@ import dev.latchkey.testing.github.FakeGitHub;
 import dev.latchkey.testing.github.GitHubUser;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -30,11 +29,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ExtendWith(ArquillianExtension.class)
 class CrossSiteRequestsIT {
 
-    private static final String FRONTEND = "https://app.example.com";
+    private static final String FRONTEND = LatchkeyDeployment.CORS_FRONTEND;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return LatchkeyDeployment.withSettings(Map.of("CORS_ORIGINS", FRONTEND + ",http://localhost:3000"));
+        return LatchkeyDeployment.shared();
     }
 
     @ArquillianResource

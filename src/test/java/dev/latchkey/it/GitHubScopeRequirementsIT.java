@@ -37,7 +37,7 @@ class GitHubScopeRequirementsIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return LatchkeyDeployment.withDefaults();
+        return LatchkeyDeployment.shared();
     }
 
     @ArquillianResource

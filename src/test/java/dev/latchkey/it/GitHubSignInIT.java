@@ -14,8 +14,6 @@ import dev.latchkey.testing.github.Outage;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLDecoder;
@@ -43,12 +41,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class GitHubSignInIT {
 
     @Deployment(testable = false)
-    static WebArchive deployment() throws SocketException {
-        // The test client connects from one of them (not always the loopback address).
-        String thisMachine = NetworkInterface.networkInterfaces().flatMap(NetworkInterface::inetAddresses)
-                .map(address -> address.getHostAddress().replaceAll("%.*", ""))
-                .collect(Collectors.joining(","));
-        return LatchkeyDeployment.withSettings(Map.of("TRUSTED_PROXIES", thisMachine));
+    static WebArchive deployment() {
+        return LatchkeyDeployment.shared();
     }
 
     @ArquillianResource

@@ -25,7 +25,7 @@ class GitHubSignInRacesIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return LatchkeyDeployment.withDefaults();
+        return LatchkeyDeployment.shared();
     }
 
     @ArquillianResource

@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Base64;
-import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -41,7 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class ImpersonationIT {
 
-    static final String ROOT = "root-impersonator-" + Long.toString(System.nanoTime(), 36);
+    static final String ROOT = LatchkeyDeployment.ADMIN_LOGIN;
     static final String REFUSED = "Not allowed while impersonating a user: stop impersonating first.";
     static final String ADMIN_COOKIE = "latchkey_admin_session";
     static final String AUTH = "Authorization";
@@ -50,7 +49,7 @@ class ImpersonationIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return LatchkeyDeployment.withSettings(Map.of("ADMIN_GITHUB_LOGINS", ROOT));
+        return LatchkeyDeployment.shared();
     }
 
     @ArquillianResource

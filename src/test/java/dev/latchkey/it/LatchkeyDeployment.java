@@ -2,6 +2,8 @@ package dev.latchkey.it;
 
 import dev.latchkey.testing.github.FakeGitHub;
 import java.io.File;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -21,6 +23,12 @@ public final class LatchkeyDeployment {
     public static final String SECRET_KEY = "integration-tests-secret-key-0123456789-abcdef";
     /** How long a server may go on accepting a session ended elsewhere: SESSION_CHECK_CACHE_MILLISECONDS. */
     public static final java.time.Duration SESSION_CHECK_CACHE = java.time.Duration.ofMillis(1000);
+    /** In {@link #shared()}: GITHUB_WEBHOOK_SECRET. */
+    public static final String WEBHOOK_SECRET = "It's a Secret to Everybody";
+    /** In {@link #shared()}: the frontend CORS_ORIGINS allows. */
+    public static final String CORS_FRONTEND = "https://app.example.com";
+    /** In {@link #shared()}: the one login ADMIN_GITHUB_LOGINS lists, unique to this test run. */
+    public static final String ADMIN_LOGIN = "root-impersonator-" + Long.toString(System.nanoTime(), 36);
 
     private static FakeGitHub github;
 
@@ -63,7 +71,28 @@ public final class LatchkeyDeployment {
                 .addAsLibrary(config);
     }
 
-    public static WebArchive withDefaults() {
-        return withSettings(Map.of());
+    /**
+     * The configuration most scenarios share, so they share one server: development settings plus a webhook secret,
+     * an allowed cross-origin frontend, one admin login, the cheapest bcrypt and this machine as a trusted proxy.
+     */
+    public static WebArchive shared() {
+        return withSettings(Map.of(
+                "GITHUB_WEBHOOK_SECRET", WEBHOOK_SECRET,
+                "CORS_ORIGINS", CORS_FRONTEND + ",http://localhost:3000",
+                "ADMIN_GITHUB_LOGINS", ADMIN_LOGIN,
+                "BCRYPT_COST", "4",
+                "TRUSTED_PROXIES", thisMachine()));
+    }
+
+    /** Every address of this machine: the test client connects from one of them (not always the loopback one). */
+    private static String thisMachine() {
+        try {
+            return NetworkInterface.networkInterfaces().flatMap(NetworkInterface::inetAddresses)
+                    .map(address -> address.getHostAddress().replaceAll("%.*", ""))
+                    .sorted()
+                    .collect(Collectors.joining(","));
+        } catch (SocketException e) {
+            throw new IllegalStateException("Could not list this machine's addresses", e);
+        }
     }
 }

@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -74,9 +73,7 @@ class PatSignInIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        // Every scenario signs in from 127.0.0.1: per-address sign-in limits must not be what a test meets.
-        return LatchkeyDeployment.withSettings(Map.of("RATE_LIMIT_SIGNIN_PER_MINUTE", "100000",
-                "RATE_LIMIT_GITHUB_PER_MINUTE", "100000"));
+        return LatchkeyDeployment.shared();
     }
 
     @ArquillianResource

@@ -38,7 +38,7 @@ class SessionTokensIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return LatchkeyDeployment.withDefaults();
+        return LatchkeyDeployment.shared();
     }
 
     @ArquillianResource

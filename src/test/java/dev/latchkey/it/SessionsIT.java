@@ -34,7 +34,7 @@ class SessionsIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return LatchkeyDeployment.withDefaults();
+        return LatchkeyDeployment.shared();
     }
 
     @ArquillianResource

@@ -32,7 +32,7 @@ class StoredGitHubTokensIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return LatchkeyDeployment.withDefaults();
+        return LatchkeyDeployment.shared();
     }
 
     @ArquillianResource

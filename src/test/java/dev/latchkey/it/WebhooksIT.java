@@ -24,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -44,7 +43,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class WebhooksIT {
 
     // GitHub's published test vector (docs: "Validating webhook deliveries"), so the server can be given it.
-    static final String SECRET = "It's a Secret to Everybody";
+    static final String SECRET = LatchkeyDeployment.WEBHOOK_SECRET;
     static final String VECTOR_BODY = "Hello, World!";
     static final String VECTOR_SIGNATURE =
             "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17";
@@ -54,7 +53,7 @@ class WebhooksIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return LatchkeyDeployment.withSettings(Map.of("GITHUB_WEBHOOK_SECRET", SECRET));
+        return LatchkeyDeployment.shared();
     }
 
     @ArquillianResource
