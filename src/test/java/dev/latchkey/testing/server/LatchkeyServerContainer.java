@@ -1,7 +1,11 @@
 package dev.latchkey.testing.server;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.spi.client.protocol.ProtocolDescription;
@@ -15,6 +19,9 @@ import org.jboss.shrinkwrap.api.exporter.ZipExporter;
  * keeps that server for the next test class deploying the same WAR: only a different configuration boots again.
  */
 public class LatchkeyServerContainer implements DeployableContainer<LatchkeyServerConfiguration> {
+
+    /** The WARs of earlier runs are removed once per test JVM, before its first server starts. */
+    private static final AtomicBoolean EARLIER_RUNS_REMOVED = new AtomicBoolean();
 
     private LatchkeyServerConfiguration configuration;
     private RunningServer running;
@@ -62,14 +69,27 @@ public class LatchkeyServerContainer implements DeployableContainer<LatchkeyServ
     }
 
     private Path export(Archive<?> archive, String fingerprint) throws DeploymentException {
+        Path servers = configuration.projectDirectory().resolve("target/it-servers");
         try {
+            if (!EARLIER_RUNS_REMOVED.getAndSet(true)) {
+                removeEarlierRuns(servers);
+            }
             // Named ROOT.war, as the servers derive the context root from the name.
-            Path war = Files.createDirectories(configuration.projectDirectory()
-                    .resolve("target/it-servers").resolve(fingerprint.substring(0, 12))).resolve("ROOT.war");
+            Path war = Files.createDirectories(servers.resolve(fingerprint.substring(0, 12))).resolve("ROOT.war");
             archive.as(ZipExporter.class).exportTo(war.toFile(), true);
             return war;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new DeploymentException("Could not write the WAR under target/it-servers", e);
+        }
+    }
+
+    private static void removeEarlierRuns(Path servers) throws IOException {
+        if (Files.isDirectory(servers)) {
+            try (Stream<Path> paths = Files.walk(servers)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
         }
     }
 }

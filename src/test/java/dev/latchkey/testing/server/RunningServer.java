@@ -25,12 +25,15 @@ final class RunningServer implements AutoCloseable {
     private final int port;
     private final String fingerprint;
     private final Path log;
+    /** Stops the server if the test JVM ends without Arquillian stopping it (Ctrl+C, a failed fork). */
+    private final Thread onExit = new Thread(this::stop, "stop-latchkey-server");
 
     private RunningServer(Process process, int port, String fingerprint, Path log) {
         this.process = process;
         this.port = port;
         this.fingerprint = fingerprint;
         this.log = log;
+        Runtime.getRuntime().addShutdownHook(onExit);
     }
 
     static RunningServer start(LatchkeyServerConfiguration configuration, Path war, String fingerprint)
@@ -70,6 +73,15 @@ final class RunningServer implements AutoCloseable {
     /** Stops the server and everything its start script started, as Ctrl+C would, then by force. */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException alreadyExiting) {
+            // the hook is running or about to
+        }
+        stop();
+    }
+
+    private void stop() {
         List<ProcessHandle> started = process.descendants().toList();
         process.destroy();
         started.forEach(ProcessHandle::destroy);
