@@ -1,5 +1,7 @@
 package dev.latchkey.testing.github;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,16 @@ record Page(int number, int perPage, int total) {
         int perPage = Math.min(100, Math.max(1, number(query.get("per_page"), 30)));
         int number = Math.max(1, number(query.get("page"), 1));
         return new Page(number, perPage, total);
+    }
+
+    /** One page of the items as GitHub answers a list: a JSON array, and a Link header when there are more pages. */
+    static ResponseDefinitionBuilder reply(Map<String, String> query, String url, List<? extends JsonValue> items) {
+        Page page = of(query, items.size());
+        var array = Replies.JSON.createArrayBuilder();
+        items.subList(page.from(), page.to()).forEach(array::add);
+        ResponseDefinitionBuilder reply = Replies.api(200, array.build());
+        String link = page.linkHeader(url, query.containsKey("per_page"));
+        return link.isEmpty() ? reply : reply.withHeader("Link", link);
     }
 
     int from() {

@@ -12,7 +12,7 @@ final class RestApiHandler {
     private final ApplicationsHandler applications;
 
     RestApiHandler(GitHubState state, Failures failures) {
-        this.users = new UserEndpoints(state, failures);
+        this.users = new UserEndpoints(state, failures, new ApiCalls(state));
         this.applications = new ApplicationsHandler(state);
     }
 
