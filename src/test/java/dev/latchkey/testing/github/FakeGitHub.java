@@ -24,11 +24,13 @@ public final class FakeGitHub implements AutoCloseable {
     private final WireMockServer server;
     private final GitHubState state;
     private final Failures failures;
+    private final GitHubOrganizations organizations;
 
     private FakeGitHub(WireMockServer server, GitHubState state, Failures failures) {
         this.server = server;
         this.state = state;
         this.failures = failures;
+        this.organizations = new GitHubOrganizations(state);
     }
 
     public static FakeGitHub start() {
@@ -120,10 +122,20 @@ public final class FakeGitHub implements AutoCloseable {
         return state.tokens().issue(user.id(), prefix, null, List.of(scopes), state.now()).value();
     }
 
-    /** Makes this version of the user a member of the organization with this login (created on first use). */
+    /** Organizations, their teams and memberships, and what organizations enforce on tokens. */
+    public GitHubOrganizations organizations() {
+        return organizations;
+    }
+
+    /**
+     * Makes this version of the user an active member of the organization with this login (created on first use),
+     * keeping the role of an existing membership; a shortcut for {@link #organizations()}.
+     */
     public Organization joinOrganization(GitHubUser user, String login) {
-        state.remember(user);
-        return state.join(user.id(), login);
+        Organization organization = organizations.find(login).orElseGet(() -> organizations.create(login));
+        organizations.addMember(organization, user, state.memberships().of(organization.id(), user.id())
+                .map(Memberships.OrgMembership::role).orElse(OrgRole.MEMBER));
+        return organization;
     }
 
     /** As if the user revoked every authorization and token on github.com. */

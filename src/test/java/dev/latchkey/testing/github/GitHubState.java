@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Everything the fake GitHub knows (users, orgs, apps, codes, tokens), safe to use from many threads at once. */
@@ -18,8 +17,8 @@ final class GitHubState {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<Long, GitHubUser> users = new ConcurrentHashMap<>();
-    private final Map<String, Organization> organizations = new ConcurrentHashMap<>();
-    private final Map<Long, CopyOnWriteArrayList<Organization>> memberships = new ConcurrentHashMap<>();
+    private final OrgDirectory directory = new OrgDirectory();
+    private final Memberships memberships = new Memberships();
     private final Map<String, OAuthApp> apps = new ConcurrentHashMap<>();
     private final Map<String, AuthorizationCode> codes = new ConcurrentHashMap<>();
     private final IssuedTokens tokens = new IssuedTokens();
@@ -84,18 +83,22 @@ final class GitHubState {
         return Optional.ofNullable(signedInUserId.get()).flatMap(this::user);
     }
 
-    /** Makes the user a member of the organization with this login, created on first use. */
-    Organization join(long userId, String login) {
-        Organization organization = organizations.computeIfAbsent(login, name -> {
-            long id = randomId();
-            return new Organization(id, name, urls.web() + "/avatars/u/" + id + "?v=4");
-        });
-        memberships.computeIfAbsent(userId, id -> new CopyOnWriteArrayList<>()).addIfAbsent(organization);
-        return organization;
+    /** The account with this login now, compared case-insensitively as on GitHub. */
+    Optional<GitHubUser> user(String login) {
+        return users.values().stream().filter(user -> user.login().equalsIgnoreCase(login)).findAny();
     }
 
+    OrgDirectory directory() {
+        return directory;
+    }
+
+    Memberships memberships() {
+        return memberships;
+    }
+
+    /** The organizations the user is an active member of, as they are named now. */
     List<Organization> organizationsOf(long userId) {
-        return List.copyOf(memberships.getOrDefault(userId, new CopyOnWriteArrayList<>()));
+        return memberships.activeOrganizations(userId).stream().map(directory::organization).toList();
     }
 
     void addApp(String clientId, String clientSecret, boolean expiringTokens) {
@@ -135,7 +138,7 @@ final class GitHubState {
         return tokens.find(value, now());
     }
 
-    private static long randomId() {
+    static long randomId() {
         return 10_000_000L + RANDOM.nextInt(990_000_000);
     }
 }

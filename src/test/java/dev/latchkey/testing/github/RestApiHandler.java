@@ -4,15 +4,20 @@ import static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.r
 
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 
 /** The REST API under {@code /api/v3}: refuses callers without a User-Agent, then routes by path. */
 final class RestApiHandler {
 
     private final UserEndpoints users;
+    private final OrgEndpoints organizations;
     private final ApplicationsHandler applications;
 
     RestApiHandler(GitHubState state, Failures failures) {
-        this.users = new UserEndpoints(state, failures, new ApiCalls(state));
+        ApiCalls calls = new ApiCalls(state);
+        this.users = new UserEndpoints(state, failures, calls);
+        this.organizations = new OrgEndpoints(state, calls);
         this.applications = new ApplicationsHandler(state);
     }
 
@@ -28,19 +33,44 @@ final class RestApiHandler {
                             + "#user-agent-required). Check https://developer.github.com for other possible causes.\n")
                     .build();
         }
-        String method = request.getMethod().getName();
-        if (method.equals("GET") && path.equals("/user")) {
-            return users.user(request);
-        }
-        if (method.equals("GET") && path.equals("/user/emails")) {
-            return users.emails(request);
-        }
-        if (method.equals("GET") && path.equals("/user/orgs")) {
-            return users.organizations(request);
-        }
         if (path.startsWith("/applications/")) {
             return applications.handle(request, path);
         }
-        return Replies.notFound().build();
+        return request.getMethod().getName().equals("GET") ? get(request, path) : Replies.notFound().build();
+    }
+
+    private ResponseDefinition get(Request request, String path) {
+        String[] part = segments(path);
+        return switch (String.join("/", shape(part))) {
+            case "user" -> users.user(request);
+            case "user/emails" -> users.emails(request);
+            case "user/orgs" -> users.organizations(request);
+            case "user/memberships/orgs/*" -> organizations.membership(request, part[3]);
+            case "orgs/*" -> organizations.organization(request, part[1]);
+            case "users/*/orgs" -> organizations.publicOrganizations(request, part[1]);
+            default -> Replies.notFound().build();
+        };
+    }
+
+    private static String[] segments(String path) {
+        String[] part = path.replaceAll("^/+|/+$", "").split("/");
+        for (int i = 0; i < part.length; i++) {
+            part[i] = URLDecoder.decode(part[i], StandardCharsets.UTF_8);
+        }
+        return part;
+    }
+
+    /** The path with its variable segments as {@code *}: {@code orgs/acme/teams/x} becomes {@code orgs/* /teams/*}. */
+    private static String[] shape(String[] part) {
+        String[] shape = part.clone();
+        for (int i = 0; i < shape.length; i++) {
+            boolean variable = switch (shape[0]) {
+                case "orgs", "users" -> i % 2 == 1;
+                case "user" -> i == 3 && part[1].equals("memberships");
+                default -> false;
+            };
+            shape[i] = variable ? "*" : shape[i];
+        }
+        return shape;
     }
 }

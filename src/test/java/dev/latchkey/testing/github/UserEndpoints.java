@@ -53,7 +53,7 @@ final class UserEndpoints {
                         + " organizations.", ORGS_DOCS);
             }
             List<JsonObject> organizations = state.organizationsOf(user.id()).stream()
-                    .map(org -> UserJson.organization(org, state.urls()))
+                    .map(org -> OrgJson.simple(org, state.urls()))
                     .toList();
             return Page.reply(Params.query(request), state.urls().api() + "/user/orgs", organizations);
         });

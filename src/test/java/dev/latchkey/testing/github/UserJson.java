@@ -53,26 +53,6 @@ final class UserJson {
                 .add("site_admin", false);
     }
 
-    /** An organization as lists of organizations show it (GitHub's "organization-simple"). */
-    static JsonObject organization(Organization org, Urls urls) {
-        String api = urls.api() + "/orgs/" + org.login();
-        return Replies.JSON.createObjectBuilder()
-                .add("login", org.login())
-                .add("id", org.id())
-                .add("node_id", Base64.getEncoder().encodeToString(
-                        ("04:Organization" + org.id()).getBytes(StandardCharsets.US_ASCII)))
-                .add("url", api)
-                .add("repos_url", api + "/repos")
-                .add("events_url", api + "/events")
-                .add("hooks_url", api + "/hooks")
-                .add("issues_url", api + "/issues")
-                .add("members_url", api + "/members{/member}")
-                .add("public_members_url", api + "/public_members{/member}")
-                .add("avatar_url", org.avatarUrl())
-                .addNull("description")
-                .build();
-    }
-
     static JsonObject email(Email email) {
         JsonObjectBuilder json = Replies.JSON.createObjectBuilder()
                 .add("email", email.email())
@@ -82,9 +62,14 @@ final class UserJson {
         return json.build();
     }
 
-    /** GitHub's legacy global node id: base64 of "04:User" followed by the numeric id. */
     private static String nodeId(GitHubUser user) {
-        return Base64.getEncoder().encodeToString(("04:User" + user.id()).getBytes(StandardCharsets.US_ASCII));
+        return nodeId("User", user.id());
+    }
+
+    /** GitHub's legacy global node id: base64 of "0", the type name's length, ":", the type and the id. */
+    static String nodeId(String type, long id) {
+        String prefix = "0" + type.length() + ":" + type;
+        return Base64.getEncoder().encodeToString((prefix + id).getBytes(StandardCharsets.US_ASCII));
     }
 
     private static void addNullable(JsonObjectBuilder json, String name, String value) {
