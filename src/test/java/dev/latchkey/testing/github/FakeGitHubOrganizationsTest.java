@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code GET /user/orgs}: the organizations a user belongs to, for tokens with read:org or user. */
+/** {@code GET /user/orgs}: the organizations a user belongs to, for tokens with read:org, repo or user. */
 class FakeGitHubOrganizationsTest {
 
     private final TestClient client = new TestClient();
@@ -57,16 +57,19 @@ class FakeGitHubOrganizationsTest {
     }
 
     @Test
-    void aTokenWithoutAnOrgScopeOrUserIsForbidden() throws Exception {
+    void aTokenWithoutAnOrgRepoOrUserScopeIsForbidden() throws Exception {
         github.joinOrganization(alice, "acme");
 
-        HttpResponse<String> orgs = client.api(github, "/user/orgs", github.issueToken(alice, null, "repo"));
+        HttpResponse<String> orgs = client.api(github, "/user/orgs",
+                github.issueToken(alice, null, "read:user", "user:email", "public_repo"));
 
         assertEquals(403, orgs.statusCode());
         assertTrue(object(orgs).getString("message").contains("read:org"));
         assertEquals("admin:org, read:org, repo, user, write:org",
                 orgs.headers().firstValue("X-Accepted-OAuth-Scopes").orElseThrow());
-        assertEquals(200, client.api(github, "/user/orgs", github.issueToken(alice, null, "user")).statusCode());
+        for (String scope : new String[] {"user", "repo", "read:org", "admin:org"}) {
+            assertEquals(200, client.api(github, "/user/orgs", github.issueToken(alice, null, scope)).statusCode());
+        }
     }
 
     @Test

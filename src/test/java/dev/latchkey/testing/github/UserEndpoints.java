@@ -45,10 +45,13 @@ final class UserEndpoints {
         });
     }
 
-    /** Needs {@code read:org} or {@code user} (or a broader org scope) from tokens that have OAuth scopes. */
+    /**
+     * Needs {@code read:org}, {@code repo} or {@code user} (or a broader org scope) from tokens that have OAuth
+     * scopes, although GitHub's message names only two of them; private memberships are listed too.
+     */
     ResponseDefinition organizations(Request request) {
         return calls.authenticated(request, ORGS_DOCS, ORG_SCOPES, (token, user) -> {
-            if (!Scopes.allow(token, "read:org", "user")) {
+            if (!Scopes.allow(token, "read:org", "repo", "user")) {
                 return Replies.apiError(403, "You need at least read:org scope or user scope to list your"
                         + " organizations.", ORGS_DOCS);
             }
