@@ -12,12 +12,14 @@ final class RestApiHandler {
 
     private final UserEndpoints users;
     private final OrgEndpoints organizations;
+    private final TeamEndpoints teams;
     private final ApplicationsHandler applications;
 
     RestApiHandler(GitHubState state, Failures failures) {
         ApiCalls calls = new ApiCalls(state);
         this.users = new UserEndpoints(state, failures, calls);
         this.organizations = new OrgEndpoints(state, calls);
+        this.teams = new TeamEndpoints(state, calls);
         this.applications = new ApplicationsHandler(state);
     }
 
@@ -45,9 +47,12 @@ final class RestApiHandler {
             case "user" -> users.user(request);
             case "user/emails" -> users.emails(request);
             case "user/orgs" -> users.organizations(request);
+            case "user/teams" -> teams.userTeams(request);
             case "user/memberships/orgs/*" -> organizations.membership(request, part[3]);
             case "orgs/*" -> organizations.organization(request, part[1]);
             case "users/*/orgs" -> organizations.publicOrganizations(request, part[1]);
+            case "orgs/*/teams/*" -> teams.team(request, part[1], part[3]);
+            case "orgs/*/teams/*/memberships/*" -> teams.membership(request, part[1], part[3], part[5]);
             default -> Replies.notFound().build();
         };
     }
