@@ -25,12 +25,14 @@ public final class FakeGitHub implements AutoCloseable {
     private final GitHubState state;
     private final Failures failures;
     private final GitHubOrganizations organizations;
+    private final GitHubTeams teams;
 
     private FakeGitHub(WireMockServer server, GitHubState state, Failures failures) {
         this.server = server;
         this.state = state;
         this.failures = failures;
         this.organizations = new GitHubOrganizations(state);
+        this.teams = new GitHubTeams(state);
     }
 
     public static FakeGitHub start() {
@@ -125,6 +127,11 @@ public final class FakeGitHub implements AutoCloseable {
     /** Organizations, their teams and memberships, and what organizations enforce on tokens. */
     public GitHubOrganizations organizations() {
         return organizations;
+    }
+
+    /** The teams of the organizations and their members. */
+    public GitHubTeams teams() {
+        return teams;
     }
 
     /**

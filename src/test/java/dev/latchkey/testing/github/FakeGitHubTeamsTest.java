@@ -19,6 +19,7 @@ class FakeGitHubTeamsTest {
     private final TestClient client = new TestClient();
     private FakeGitHub github;
     private GitHubOrganizations orgs;
+    private GitHubTeams teams;
     private GitHubUser alice;
     private Organization acme;
     private Team platform;
@@ -27,9 +28,10 @@ class FakeGitHubTeamsTest {
     void start() {
         github = FakeGitHub.start();
         orgs = github.organizations();
+        teams = github.teams();
         alice = github.createUser("alice");
         acme = orgs.create("acme");
-        platform = orgs.createTeam(acme, "Platform Team");
+        platform = teams.create(acme, "Platform Team");
     }
 
     @AfterEach
@@ -50,13 +52,13 @@ class FakeGitHubTeamsTest {
         assertEquals("platform-team", json.getString("slug"));
         assertEquals("Platform Team", json.getString("name"));
         assertEquals(acme.id(), json.getJsonObject("organization").getJsonNumber("id").longValue());
-        assertThrows(IllegalStateException.class, () -> orgs.createTeam(acme, "platform team"));
+        assertThrows(IllegalStateException.class, () -> teams.create(acme, "platform team"));
     }
 
     @Test
     void aMemberOfTheTeamHasAnActiveMembershipWithItsRole() throws Exception {
         orgs.addMember(acme, alice, OrgRole.MEMBER);
-        orgs.addToTeam(platform, alice, TeamRole.MAINTAINER);
+        teams.add(platform, alice, TeamRole.MAINTAINER);
 
         HttpResponse<String> answer = teamMembership("alice", readOrg(alice));
 
@@ -70,7 +72,7 @@ class FakeGitHubTeamsTest {
     @Test
     void organizationOwnersAreMaintainersOfTheirTeams() throws Exception {
         orgs.addMember(acme, alice, OrgRole.ADMIN);
-        orgs.addToTeam(platform, alice, TeamRole.MEMBER);
+        teams.add(platform, alice, TeamRole.MEMBER);
 
         assertEquals("maintainer", object(teamMembership("alice", readOrg(alice))).getString("role"));
     }
@@ -78,7 +80,7 @@ class FakeGitHubTeamsTest {
     @Test
     void anInviteesTeamMembershipIsPendingUntilTheInvitationIsAccepted() throws Exception {
         orgs.invite(acme, alice, OrgRole.MEMBER);
-        orgs.addToTeam(platform, alice, TeamRole.MEMBER);
+        teams.add(platform, alice, TeamRole.MEMBER);
         String token = readOrg(alice);
 
         assertEquals("pending", object(teamMembership("alice", token)).getString("state"));
@@ -97,7 +99,7 @@ class FakeGitHubTeamsTest {
         assertEquals(404, teamMembership("alice", readOrg(alice)).statusCode(), "not in the team");
         assertEquals(404, client.api(github, "/orgs/acme/teams/nope/memberships/alice", readOrg(alice)).statusCode());
         assertEquals(404, teamMembership("nobody", readOrg(alice)).statusCode());
-        orgs.addToTeam(platform, alice, TeamRole.MEMBER);
+        teams.add(platform, alice, TeamRole.MEMBER);
         assertEquals(404, teamMembership("alice", readOrg(bob)).statusCode(), "bob cannot see acme's teams");
         assertEquals(404, client.api(github, "/orgs/acme/teams/platform-team", readOrg(bob)).statusCode());
         orgs.addMember(acme, bob, OrgRole.MEMBER);
@@ -107,7 +109,7 @@ class FakeGitHubTeamsTest {
     @Test
     void teamMembershipsNeedReadOrgOrRepoAndTeamListsAlsoTakeUser() throws Exception {
         orgs.addMember(acme, alice, OrgRole.MEMBER);
-        orgs.addToTeam(platform, alice, TeamRole.MEMBER);
+        teams.add(platform, alice, TeamRole.MEMBER);
 
         assertEquals(404, teamMembership("alice", github.issueToken(alice, null, "user")).statusCode());
         assertEquals(200, teamMembership("alice", github.issueToken(alice, null, "repo")).statusCode());
@@ -125,16 +127,16 @@ class FakeGitHubTeamsTest {
         Organization globex = orgs.create("globex");
         orgs.addMember(acme, alice, OrgRole.MEMBER);
         orgs.addMember(globex, alice, OrgRole.MEMBER);
-        orgs.addToTeam(platform, alice, TeamRole.MEMBER);
-        orgs.addToTeam(orgs.createTeam(acme, "SRE"), alice, TeamRole.MEMBER);
-        orgs.addToTeam(orgs.createTeam(globex, "Admins"), alice, TeamRole.MEMBER);
+        teams.add(platform, alice, TeamRole.MEMBER);
+        teams.add(teams.create(acme, "SRE"), alice, TeamRole.MEMBER);
+        teams.add(teams.create(globex, "Admins"), alice, TeamRole.MEMBER);
 
         HttpResponse<String> first = client.api(github, "/user/teams?per_page=2", readOrg(alice));
 
-        JsonArray teams = array(first);
-        assertEquals(2, teams.size());
-        assertEquals("platform-team", teams.getJsonObject(0).getString("slug"));
-        assertEquals("acme", teams.getJsonObject(0).getJsonObject("organization").getString("login"));
+        JsonArray page = array(first);
+        assertEquals(2, page.size());
+        assertEquals("platform-team", page.getJsonObject(0).getString("slug"));
+        assertEquals("acme", page.getJsonObject(0).getJsonObject("organization").getString("login"));
         assertTrue(first.headers().firstValue("Link").orElseThrow()
                 .contains("<" + github.apiUrl() + "/user/teams?per_page=2&page=2>; rel=\"next\""));
         JsonArray second = array(client.api(github, "/user/teams?per_page=2&page=2", readOrg(alice)));
@@ -144,9 +146,9 @@ class FakeGitHubTeamsTest {
     @Test
     void aRenamedTeamKeepsItsIdAndMembersUnderItsNewSlug() throws Exception {
         orgs.addMember(acme, alice, OrgRole.MEMBER);
-        orgs.addToTeam(platform, alice, TeamRole.MEMBER);
+        teams.add(platform, alice, TeamRole.MEMBER);
 
-        Team renamed = orgs.renameTeam(platform, "Infrastructure");
+        Team renamed = teams.rename(platform, "Infrastructure");
 
         assertEquals(platform.id(), renamed.id());
         assertEquals("infrastructure", renamed.slug());
@@ -157,19 +159,19 @@ class FakeGitHubTeamsTest {
 
     @Test
     void deletingATeamOrLeavingTheOrganizationEndsTeamMemberships() throws Exception {
-        Team sre = orgs.createTeam(acme, "SRE");
+        Team sre = teams.create(acme, "SRE");
         orgs.addMember(acme, alice, OrgRole.MEMBER);
-        orgs.addToTeam(platform, alice, TeamRole.MEMBER);
-        orgs.addToTeam(sre, alice, TeamRole.MEMBER);
+        teams.add(platform, alice, TeamRole.MEMBER);
+        teams.add(sre, alice, TeamRole.MEMBER);
 
-        orgs.deleteTeam(platform);
+        teams.delete(platform);
         assertEquals(404, client.api(github, "/orgs/acme/teams/platform-team", readOrg(alice)).statusCode());
         assertEquals(1, array(client.api(github, "/user/teams", readOrg(alice))).size());
 
         orgs.removeMember(acme, alice);
         orgs.addMember(acme, alice, OrgRole.MEMBER);
         assertEquals(0, array(client.api(github, "/user/teams", readOrg(alice))).size());
-        assertThrows(IllegalStateException.class, () -> orgs.addToTeam(sre, github.createUser("bob"), TeamRole.MEMBER));
+        assertThrows(IllegalStateException.class, () -> teams.add(sre, github.createUser("bob"), TeamRole.MEMBER));
     }
 
     private HttpResponse<String> teamMembership(String username, String token) throws Exception {

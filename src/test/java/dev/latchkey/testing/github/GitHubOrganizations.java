@@ -4,8 +4,7 @@ import java.util.Optional;
 
 /**
  * What a test does to the fake's organizations, as their owners would on github.com: create and rename them,
- * invite and add members, make memberships public, create, rename and delete teams and fill them. Obtained from
- * {@link FakeGitHub#organizations()}.
+ * invite and add members, make memberships public. Obtained from {@link FakeGitHub#organizations()}.
  *
  * <p>What tokens see of it follows GitHub's REST API: {@code GET /user/memberships/orgs/{org}} shows an active or
  * pending membership (404 when there is none) to a token with {@code read:org}, {@code repo} or {@code user}, or a
@@ -64,41 +63,6 @@ public final class GitHubOrganizations {
     public void removeMember(Organization organization, GitHubUser user) {
         state.memberships().remove(current(organization).id(), user.id(),
                 state.directory().teamIdsOf(organization.id()));
-    }
-
-    /** A new team with a random id; its slug is made from the name, as on GitHub, and must be free in the organization. */
-    public Team createTeam(Organization organization, String name) {
-        return state.directory().createTeam(organization.id(), name, state.now());
-    }
-
-    /** The team renames itself: same id, a new name and slug, and the old slug finds nothing. */
-    public Team renameTeam(Team team, String newName) {
-        return state.directory().renameTeam(team.id(), newName);
-    }
-
-    /** The team is deleted: its memberships end and its slug finds nothing. */
-    public void deleteTeam(Team team) {
-        state.directory().deleteTeam(team.id());
-        state.memberships().deleteTeam(team.id());
-    }
-
-    /**
-     * The user joins the team with this role. The user must be a member of its organization or invited to it:
-     * the team membership is then active or pending with the organization membership, as on GitHub.
-     */
-    public void addToTeam(Team team, GitHubUser user, TeamRole role) {
-        Team current = state.directory().team(team.id());
-        if (state.memberships().of(current.organizationId(), user.id()).isEmpty()) {
-            throw new IllegalStateException(user.login() + " must be a member of the team's organization, or be"
-                    + " invited to it, before joining the team " + current.name());
-        }
-        state.remember(user);
-        state.memberships().putTeam(current.id(), user.id(), role);
-    }
-
-    /** The user leaves the team, or is removed from it. */
-    public void removeFromTeam(Team team, GitHubUser user) {
-        state.memberships().removeTeam(team.id(), user.id());
     }
 
     private Optional<Memberships.OrgMembership> membership(Organization organization, GitHubUser user) {
