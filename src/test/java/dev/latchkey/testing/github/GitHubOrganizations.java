@@ -4,14 +4,17 @@ import java.util.Optional;
 
 /**
  * What a test does to the fake's organizations, as their owners would on github.com: create and rename them,
- * invite and add members, make memberships public. Obtained from {@link FakeGitHub#organizations()}.
+ * invite and add members, make memberships public, enforce SAML SSO, restrict OAuth Apps, uninstall GitHub Apps.
+ * Obtained from {@link FakeGitHub#organizations()}.
  *
- * <p>What tokens see of it follows GitHub's REST API: {@code GET /user/memberships/orgs/{org}} shows an active or
- * pending membership (404 when there is none) to a token with {@code read:org}, {@code repo} or {@code user}, or a
- * broader scope, and answers other OAuth tokens 403; {@code GET /user/orgs} lists active memberships, private ones
- * included, to the same tokens. A membership's visibility only shows where others look: {@code GET
- * /users/{username}/orgs} lists public memberships alone. Tokens without OAuth scopes (GitHub App user tokens
- * {@code ghu_}, fine-grained PATs) are judged by their permissions on GitHub; the fake grants them "Members: read".
+ * <p>What tokens see of it follows GitHub's REST API. {@code GET /user/memberships/orgs/{org}} shows the token
+ * user's active or pending membership (404 when there is none) to a token with {@code read:org}, {@code repo} or
+ * {@code user}, or a broader scope, and answers other OAuth tokens 403 "You do not have access to this organization
+ * membership."; {@code GET /user/orgs} lists active memberships, private ones included, to the same tokens (403
+ * to others). A membership's visibility shows where others look: {@code GET /users/{username}/orgs} lists public
+ * memberships alone. Tokens without OAuth scopes are judged by their permissions on GitHub: the fake gives GitHub
+ * App user tokens ({@code ghu_}) the "Members: read" permission on every organization the app is installed on,
+ * which is every one unless a test uninstalls it, and treats fine-grained PATs ({@code github_pat_}) alike.
  */
 public final class GitHubOrganizations {
 
@@ -63,6 +66,48 @@ public final class GitHubOrganizations {
     public void removeMember(Organization organization, GitHubUser user) {
         state.memberships().remove(current(organization).id(), user.id(),
                 state.directory().teamIdsOf(organization.id()));
+    }
+
+    /**
+     * The organization enforces SAML single sign-on: its members' tokens get 403 with an {@code X-GitHub-SSO:
+     * required; url=...} header from its private resources (not from {@code GET /orgs/{org}}, which is public),
+     * and {@code GET /user/teams} withholds its teams, until each token is {@linkplain #authorizeSso authorized}.
+     */
+    public void enforceSso(Organization organization) {
+        state.policies().enforceSso(current(organization).id());
+    }
+
+    /** The user authorized this token for the organization's SAML SSO, as on github.com's "Configure SSO". */
+    public void authorizeSso(String token, Organization organization) {
+        state.policies().authorizeSso(current(organization).id(), token);
+    }
+
+    /**
+     * The organization enables OAuth App access restrictions: tokens an OAuth App holds get 403 with GitHub's
+     * "Although you appear to have the correct authorization credentials..." from its private resources, and lists
+     * leave it out, until an owner {@linkplain #approveOAuthApp approves} the app. Personal access tokens and
+     * GitHub Apps are not affected, as on GitHub.
+     */
+    public void restrictOAuthApps(Organization organization) {
+        state.policies().restrictOAuthApps(current(organization).id());
+    }
+
+    public void approveOAuthApp(Organization organization, String clientId) {
+        state.policies().approveOAuthApp(current(organization).id(), clientId);
+    }
+
+    /**
+     * The id of the GitHub App's installation on the organization, for webhook payloads. A registered GitHub App
+     * counts as installed everywhere with "Members: read" until {@linkplain #uninstallGitHubApp uninstalled};
+     * installing it again gives a new id.
+     */
+    public long installGitHubApp(Organization organization, String clientId) {
+        return state.policies().install(current(organization).id(), clientId);
+    }
+
+    /** The organization uninstalls the GitHub App: its user tokens no longer reach the organization's members. */
+    public void uninstallGitHubApp(Organization organization, String clientId) {
+        state.policies().uninstall(current(organization).id(), clientId);
     }
 
     private Optional<Memberships.OrgMembership> membership(Organization organization, GitHubUser user) {

@@ -19,6 +19,7 @@ final class GitHubState {
     private final Map<Long, GitHubUser> users = new ConcurrentHashMap<>();
     private final OrgDirectory directory = new OrgDirectory();
     private final Memberships memberships = new Memberships();
+    private final OrgPolicies policies = new OrgPolicies();
     private final Map<String, OAuthApp> apps = new ConcurrentHashMap<>();
     private final Map<String, AuthorizationCode> codes = new ConcurrentHashMap<>();
     private final IssuedTokens tokens = new IssuedTokens();
@@ -94,6 +95,10 @@ final class GitHubState {
 
     Memberships memberships() {
         return memberships;
+    }
+
+    OrgPolicies policies() {
+        return policies;
     }
 
     /** The organizations the user is an active member of, as they are named now. */

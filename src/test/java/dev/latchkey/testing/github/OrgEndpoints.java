@@ -1,5 +1,6 @@
 package dev.latchkey.testing.github;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import jakarta.json.JsonObject;
@@ -20,30 +21,39 @@ final class OrgEndpoints {
 
     private final GitHubState state;
     private final ApiCalls calls;
+    private final OrgAccess access;
 
-    OrgEndpoints(GitHubState state, ApiCalls calls) {
+    OrgEndpoints(GitHubState state, ApiCalls calls, OrgAccess access) {
         this.state = state;
         this.calls = calls;
+        this.access = access;
     }
 
-    /** Active and pending memberships alike; 404 when the user has none, or the organization does not exist. */
+    /**
+     * Active and pending memberships alike; 404 when the user has none, or the organization does not exist; 403
+     * to a token GitHub does not let at the organization's members (scope, restrictions, SSO).
+     */
     ResponseDefinition membership(Request request, String login) {
         return calls.authenticated(request, MEMBERSHIP_DOCS, ORG_SCOPES, (token, user) -> {
-            if (!Scopes.allow(token, "read:org", "repo", "user")) {
-                return Replies.apiError(403, "You do not have access to this organization membership.",
-                        MEMBERSHIP_DOCS);
-            }
             Optional<Organization> org = state.directory().findOrganization(login);
-            Optional<Memberships.OrgMembership> membership =
-                    org.flatMap(o -> state.memberships().of(o.id(), user.id()));
-            if (membership.isEmpty()) {
+            if (org.isEmpty()) {
                 return Replies.apiError(404, "Not Found", MEMBERSHIP_DOCS);
             }
-            return Replies.api(200, OrgJson.membership(org.get(), user, membership.get(), state.urls(), true));
+            if (!Scopes.allow(token, "read:org", "repo", "user")) {
+                return noAccess();
+            }
+            Optional<ResponseDefinitionBuilder> refusal =
+                    access.refusal(token, user, org.get(), MEMBERSHIP_DOCS, OrgEndpoints::noAccess);
+            if (refusal.isPresent()) {
+                return refusal.get();
+            }
+            return state.memberships().of(org.get().id(), user.id())
+                    .map(m -> Replies.api(200, OrgJson.membership(org.get(), user, m, state.urls(), true)))
+                    .orElseGet(() -> Replies.apiError(404, "Not Found", MEMBERSHIP_DOCS));
         });
     }
 
-    /** Public: anyone may look an organization up, with or without a token. */
+    /** Public: anyone may look an organization up, with or without a token, whatever the organization enforces. */
     ResponseDefinition organization(Request request, String login) {
         return calls.open(request, ORG_SCOPES, (token, user) -> state.directory().findOrganization(login)
                 .map(org -> Replies.api(200, OrgJson.full(org, state.urls())))
@@ -61,5 +71,9 @@ final class OrgEndpoints {
                             state.urls().api() + "/users/" + user.login() + "/orgs", organizations);
                 })
                 .orElseGet(() -> Replies.apiError(404, "Not Found", USER_ORGS_DOCS)));
+    }
+
+    private static ResponseDefinitionBuilder noAccess() {
+        return Replies.apiError(403, "You do not have access to this organization membership.", MEMBERSHIP_DOCS);
     }
 }

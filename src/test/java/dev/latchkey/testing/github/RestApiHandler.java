@@ -17,9 +17,10 @@ final class RestApiHandler {
 
     RestApiHandler(GitHubState state, Failures failures) {
         ApiCalls calls = new ApiCalls(state);
-        this.users = new UserEndpoints(state, failures, calls);
-        this.organizations = new OrgEndpoints(state, calls);
-        this.teams = new TeamEndpoints(state, calls);
+        OrgAccess access = new OrgAccess(state);
+        this.users = new UserEndpoints(state, failures, calls, access);
+        this.organizations = new OrgEndpoints(state, calls, access);
+        this.teams = new TeamEndpoints(state, calls, access);
         this.applications = new ApplicationsHandler(state);
     }
 

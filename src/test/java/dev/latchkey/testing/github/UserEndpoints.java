@@ -18,11 +18,13 @@ final class UserEndpoints {
     private final GitHubState state;
     private final Failures failures;
     private final ApiCalls calls;
+    private final OrgAccess access;
 
-    UserEndpoints(GitHubState state, Failures failures, ApiCalls calls) {
+    UserEndpoints(GitHubState state, Failures failures, ApiCalls calls, OrgAccess access) {
         this.state = state;
         this.failures = failures;
         this.calls = calls;
+        this.access = access;
     }
 
     ResponseDefinition user(Request request) {
@@ -47,7 +49,8 @@ final class UserEndpoints {
 
     /**
      * Needs {@code read:org}, {@code repo} or {@code user} (or a broader org scope) from tokens that have OAuth
-     * scopes, although GitHub's message names only two of them; private memberships are listed too.
+     * scopes, although GitHub's message names only two of them; private memberships are listed too, organizations
+     * the token cannot reach (OAuth App restrictions, GitHub App not installed) are left out.
      */
     ResponseDefinition organizations(Request request) {
         return calls.authenticated(request, ORGS_DOCS, ORG_SCOPES, (token, user) -> {
@@ -56,6 +59,7 @@ final class UserEndpoints {
                         + " organizations.", ORGS_DOCS);
             }
             List<JsonObject> organizations = state.organizationsOf(user.id()).stream()
+                    .filter(org -> access.lists(token, org.id()))
                     .map(org -> OrgJson.simple(org, state.urls()))
                     .toList();
             return Page.reply(Params.query(request), state.urls().api() + "/user/orgs", organizations);
