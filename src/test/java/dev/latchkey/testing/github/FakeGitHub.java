@@ -134,6 +134,11 @@ public final class FakeGitHub implements AutoCloseable {
         return teams;
     }
 
+    /** Bodies of the webhooks GitHub sends when membership ends, for tests to sign and POST. */
+    public WebhookPayloads webhooks() {
+        return new WebhookPayloads(state, null);
+    }
+
     /**
      * Makes this version of the user an active member of the organization with this login (created on first use),
      * keeping the role of an existing membership; a shortcut for {@link #organizations()}.

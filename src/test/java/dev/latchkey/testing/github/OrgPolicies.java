@@ -44,9 +44,12 @@ final class OrgPolicies {
 
     /** The installation's id; a GitHub App reinstalled after being uninstalled gets a new one, as on GitHub. */
     long install(long organizationId, String clientId) {
-        String key = organizationId + " " + clientId;
-        uninstalledApps.remove(key);
-        return installations.computeIfAbsent(key, k -> GitHubState.randomId());
+        uninstalledApps.remove(organizationId + " " + clientId);
+        return installationId(organizationId, clientId);
+    }
+
+    long installationId(long organizationId, String clientId) {
+        return installations.computeIfAbsent(organizationId + " " + clientId, key -> GitHubState.randomId());
     }
 
     void uninstall(long organizationId, String clientId) {
