@@ -124,7 +124,7 @@ public final class FakeGitHub implements AutoCloseable {
         return state.tokens().issue(user.id(), prefix, null, List.of(scopes), state.now()).value();
     }
 
-    /** Organizations, their teams and memberships, and what organizations enforce on tokens. */
+    /** Organizations, their members, and what organizations enforce on tokens (SAML SSO, OAuth App restrictions). */
     public GitHubOrganizations organizations() {
         return organizations;
     }

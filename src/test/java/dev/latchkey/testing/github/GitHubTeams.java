@@ -12,7 +12,7 @@ public final class GitHubTeams {
         this.state = state;
     }
 
-    /** A new team with a random id; its slug is made from the name, as on GitHub, and must be free in the organization. */
+    /** A new team with a random id; its slug comes from the name as on GitHub and must be free in the organization. */
     public Team create(Organization organization, String name) {
         return state.directory().createTeam(organization.id(), name, state.now());
     }
