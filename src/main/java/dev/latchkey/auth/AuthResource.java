@@ -2,7 +2,7 @@ package dev.latchkey.auth;
 
 import dev.latchkey.audit.AuditTrail;
 import dev.latchkey.audit.AuditType;
-import dev.latchkey.auth.github.GitHubSettings;
+import dev.latchkey.github.GitHubSettings;
 import dev.latchkey.auth.pat.PatSignInSetting;
 import dev.latchkey.auth.session.SessionCookie;
 import dev.latchkey.auth.session.Sessions;

@@ -2,7 +2,7 @@ package dev.latchkey.webhook;
 
 import dev.latchkey.audit.AuditTrail;
 import dev.latchkey.audit.AuditType;
-import dev.latchkey.auth.github.GitHubTokens;
+import dev.latchkey.vault.GitHubTokens;
 import dev.latchkey.auth.session.Sessions;
 import dev.latchkey.user.Users;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -3,6 +3,7 @@ package dev.latchkey.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.enterprise.concurrent.ContextService;
 import jakarta.transaction.RollbackException;
@@ -86,18 +87,22 @@ class RequestPoolTest {
 
     @Test
     void aRequestQueuedLongerThanTheWaitIsAnsweredBusyWithoutRunning() throws Exception {
-        RequestPool pool = new RequestPool(1, QUEUE_LENGTH, Duration.ofMillis(100), BUSY, Thread::new, NO_CONTEXT);
+        RequestPool pool = new RequestPool(1, QUEUE_LENGTH, Duration.ofMillis(500), BUSY, Thread::new, NO_CONTEXT);
+        CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         RecordingResponse first = new RecordingResponse();
         pool.answer(first, () -> {
+            started.countDown();
             await(release);
             return "first";
         });
+        // Queued only once the only thread is taken, so it is the second request that waits too long.
+        assertTrue(started.await(10, TimeUnit.SECONDS), "the first request runs");
         RecordingResponse queued = new RecordingResponse();
         AtomicBoolean ran = new AtomicBoolean();
         pool.answer(queued, () -> ran.getAndSet(true));
 
-        Thread.sleep(300);
+        Thread.sleep(1500);
         release.countDown();
 
         assertEquals("first", first.outcome());

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import dev.latchkey.github.GitHubSettings;
 
 /**
  * Where browsers land on the frontend after a sign-in, successful or not.

@@ -5,6 +5,9 @@ import dev.latchkey.user.Users;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import dev.latchkey.github.GitHubGrant;
+import dev.latchkey.github.GitHubProfile;
+import dev.latchkey.vault.GitHubTokens;
 
 /**
  * Writes one GitHub sign-in in its own transaction: the user, found or created by GitHub's numeric id, and the grant.

@@ -3,6 +3,8 @@ package dev.latchkey.auth.github;
 import dev.latchkey.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import dev.latchkey.github.GitHubGrant;
+import dev.latchkey.github.GitHubProfile;
 
 /**
  * Records a GitHub sign-in so that simultaneous first sign-ins of one account still make one user.

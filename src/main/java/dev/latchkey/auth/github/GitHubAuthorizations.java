@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import dev.latchkey.github.GitHubSettings;
 
 /**
  * Starts a GitHub authorization, to sign in or to link GitHub: stores a state and sends the browser to GitHub.

@@ -17,6 +17,11 @@ import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
+import dev.latchkey.github.GitHubClient;
+import dev.latchkey.github.GitHubGrant;
+import dev.latchkey.github.GitHubProfile;
+import dev.latchkey.github.GitHubRefusedException;
+import dev.latchkey.github.GitHubUnavailableException;
 
 /**
  * Completes a GitHub sign-in, or the linking of GitHub to a signed-in account, when GitHub sends the browser back.

@@ -16,6 +16,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import dev.latchkey.github.GitHubClient;
+import dev.latchkey.github.GitHubSettings;
+import dev.latchkey.vault.GitHubTokens;
+import dev.latchkey.vault.StoredGitHubToken;
 
 /**
  * A user's link to GitHub: attaching a GitHub identity to an existing account (with the session that asked for it),

@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import dev.latchkey.vault.GitHubScopes;
 
 /**
  * Sign in with GitHub: the start of the web flow (also to link GitHub to an account), GitHub's callback, reconnecting,

@@ -7,6 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Logger;
+import dev.latchkey.github.GitHubClient;
+import dev.latchkey.github.GitHubSettings;
+import dev.latchkey.vault.GitHubTokens;
 
 /**
  * Ends the current GitHub grant and session before a fresh authorization, so the user can grant more access.

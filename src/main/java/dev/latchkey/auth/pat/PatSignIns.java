@@ -1,11 +1,11 @@
 package dev.latchkey.auth.pat;
 
 import dev.latchkey.auth.github.GitHubAccounts;
-import dev.latchkey.auth.github.GitHubClient;
-import dev.latchkey.auth.github.GitHubProfile;
-import dev.latchkey.auth.github.GitHubRefusedException;
-import dev.latchkey.auth.github.GitHubSettings;
-import dev.latchkey.auth.github.GitHubUnavailableException;
+import dev.latchkey.github.GitHubClient;
+import dev.latchkey.github.GitHubProfile;
+import dev.latchkey.github.GitHubRefusedException;
+import dev.latchkey.github.GitHubSettings;
+import dev.latchkey.github.GitHubUnavailableException;
 import dev.latchkey.auth.session.ClientDevice;
 import dev.latchkey.auth.session.SignInSessions;
 import dev.latchkey.user.Admissions;

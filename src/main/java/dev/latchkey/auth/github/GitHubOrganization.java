@@ -1,7 +1,0 @@
-package dev.latchkey.auth.github;
-
-/**
- * An organization the user belongs to, as {@code GET /auth/github/organizations} lists it.
- */
-public record GitHubOrganization(String login, long id, String avatarUrl) {
-}
