@@ -10,7 +10,6 @@ import dev.latchkey.web.RequestPool;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -59,7 +58,6 @@ public class AccountResource {
     @DELETE
     @RolesAllowed("user")
     @NotWhileImpersonating
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Delete the account: its user, sessions and sign-in methods; revokes the GitHub token")
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = Confirmation.class)))
