@@ -11,11 +11,12 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
  * Reads a delivery's body as its bytes arrive (non-blocking), so a slow sender holds no request thread, and settles
- * the delivery exactly once: verified (dispatched back to the servlet to be processed), or refused.
+ * the delivery exactly once: verified (handed to be processed and answered), or refused.
  */
 final class DeliveryReader implements ReadListener, AsyncListener {
 
@@ -33,15 +34,18 @@ final class DeliveryReader implements ReadListener, AsyncListener {
     private final WebhookBody body;
     private final Runnable release;
     private final BiConsumer<AsyncContext, ApiException> refuse;
+    private final Consumer<VerifiedDelivery> process;
 
     DeliveryReader(AsyncContext async, ServletInputStream in, DeliveryHeaders headers, WebhookBody body,
-                   Runnable release, BiConsumer<AsyncContext, ApiException> refuse) {
+                   Runnable release, BiConsumer<AsyncContext, ApiException> refuse,
+                   Consumer<VerifiedDelivery> process) {
         this.async = async;
         this.in = in;
         this.headers = headers;
         this.body = body;
         this.release = release;
         this.refuse = refuse;
+        this.process = process;
     }
 
     /** Reads the whole body on this thread, each read within the time limit; the delivery if GitHub signed it. */
@@ -91,10 +95,8 @@ final class DeliveryReader implements ReadListener, AsyncListener {
             refuse.accept(async, new ApiException(401, DeliveryHeaders.BAD_SIGNATURE));
             return;
         }
-        // Signed by GitHub from here on: processed on a request thread, with the request's context.
-        async.getRequest().setAttribute(GitHubWebhookServlet.VERIFIED,
-                new VerifiedDelivery(headers, body.text()));
-        async.dispatch();
+        // Signed by GitHub from here on: processed with the request's context, which completes the request.
+        process.accept(new VerifiedDelivery(headers, body.text()));
     }
 
     @Override

@@ -1,13 +1,17 @@
 package dev.latchkey.webhook;
 
+import dev.latchkey.audit.AuditTrail;
+import dev.latchkey.auth.session.ClientDevice;
 import dev.latchkey.web.ApiException;
 import dev.latchkey.web.ProblemWriter;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ContextService;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.servlet.AsyncContext;
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -18,6 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -35,10 +41,10 @@ public class GitHubWebhookServlet extends HttpServlet {
 
     static final String NOT_CONFIGURED = "GitHub webhooks are not configured: set GITHUB_WEBHOOK_SECRET";
     static final String BUSY = "Too many webhook deliveries at once; try again in a moment";
+    static final String FAILED = "Something went wrong on our side; try again later.";
     static final int MAX_IN_FLIGHT = 4;
     /** GitHub itself gives up on a delivery after 10 seconds. */
     static final Duration BODY_TIME_LIMIT = Duration.ofSeconds(10);
-    static final String VERIFIED = GitHubWebhookServlet.class.getName() + ".verified";
 
     private static final Logger LOG = Logger.getLogger(GitHubWebhookServlet.class.getName());
 
@@ -52,11 +58,18 @@ public class GitHubWebhookServlet extends HttpServlet {
     @Inject
     WebhookDeliveries deliveries;
 
+    @Inject
+    AuditTrail audit;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Resource
+    ContextService context;
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (request.getDispatcherType() == DispatcherType.ASYNC) {
-            answer((DeliveryReader.VerifiedDelivery) request.getAttribute(VERIFIED), response);
-        } else if (!"POST".equals(request.getMethod())) {
+        if (!"POST".equals(request.getMethod())) {
             response.setHeader("Allow", "POST");
             response.sendError(405);
         } else {
@@ -93,12 +106,45 @@ public class GitHubWebhookServlet extends HttpServlet {
             async.setTimeout(BODY_TIME_LIMIT.toMillis());
             ServletInputStream in = request.getInputStream();
             DeliveryReader reader = new DeliveryReader(async, in, headers, body, () -> inFlight.leave(place),
-                    GitHubWebhookServlet::refuse);
+                    GitHubWebhookServlet::refuse, processLater(async, ClientDevice.of(request)));
             async.addListener(reader);
             in.setReadListener(reader);
         } catch (IOException | RuntimeException failure) {
             inFlight.leave(place);
             throw failure;
+        }
+    }
+
+    /**
+     * (5) for a body read without blocking: processed on a managed thread, in the context of this request's thread,
+     * and answered there. Not through {@link AsyncContext#dispatch()}: Open Liberty now and then loses a dispatch
+     * made from a read listener (SRVE8046E) and the client gets an empty 200.
+     */
+    private Consumer<DeliveryReader.VerifiedDelivery> processLater(AsyncContext async, ClientDevice client) {
+        Consumer<DeliveryReader.VerifiedDelivery> process = context.contextualConsumer(delivery -> {
+            try {
+                audit.onBehalfOf(client.ipAddress(), client.userAgent(), () -> answered(delivery, async));
+            } finally {
+                async.complete();
+            }
+        });
+        return delivery -> {
+            try {
+                executor.execute(() -> process.accept(delivery));
+            } catch (RejectedExecutionException stopping) {
+                refuse(async, new ApiException(503, BUSY, Map.of("Retry-After",
+                        Long.toString(BODY_TIME_LIMIT.toSeconds()))));
+            }
+        };
+    }
+
+    private boolean answered(DeliveryReader.VerifiedDelivery delivery, AsyncContext async) {
+        try {
+            answer(delivery, (HttpServletResponse) async.getResponse());
+            return true;
+        } catch (IOException | RuntimeException gone) {
+            LOG.fine(() -> "Could not answer a webhook delivery: " + gone.getClass().getSimpleName());
+            return false;
         }
     }
 
@@ -114,7 +160,8 @@ public class GitHubWebhookServlet extends HttpServlet {
             return;
         } catch (RuntimeException unexpected) {
             LOG.log(Level.SEVERE, "Unexpected failure while processing a webhook delivery", unexpected);
-            response.sendError(500);
+            // Written here, not by sendError: off the request's thread no error page is dispatched.
+            ProblemWriter.write(response, 500, FAILED);
             return;
         }
         byte[] json = Json.createObjectBuilder().add("status", status).build().toString()
