@@ -10,7 +10,13 @@ const MESSAGES = {
     banned: "You have been banned from this application. Please contact support if you believe this is an error.",
     cross_site_request: "That request came from another site, so nothing was changed. To reconnect or link GitHub, "
         + "use the buttons on your account page.",
-    sign_in_again: "Sign in again to link GitHub: linking needs a sign-in from the last 10 minutes."
+    sign_in_again: "Sign in again to link GitHub: linking needs a sign-in from the last 10 minutes.",
+    not_a_member: "Your GitHub account is not a member of an organization allowed to sign in here. Ask an owner of "
+        + "the organization for access, then sign in again.",
+    github_sso_required: "Your organization requires SAML single sign-on: authorize this app for the organization "
+        + "on GitHub (your GitHub settings, Applications), then sign in again.",
+    org_access_restricted: "Your organization restricts which apps may see its members: ask an owner of the "
+        + "organization to approve this app on GitHub, then sign in again."
 };
 
 export function errorMessage(code) {

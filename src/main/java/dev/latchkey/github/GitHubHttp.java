@@ -52,21 +52,25 @@ public class GitHubHttp {
 
     /** The answer if its status is 2xx; silence and lost connections are "unavailable", any other answer "refused". */
     public HttpResponse<String> send(HttpRequest request) {
-        HttpResponse<String> response;
-        try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new GitHubUnavailableException("No answer from GitHub: " + e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GitHubUnavailableException("Interrupted while waiting for GitHub");
-        }
+        HttpResponse<String> response = exchange(request);
         int status = response.statusCode();
         // A 5xx is an answer: GitHub is there and failed, which callers report as 502, not "not answering" (503).
         if (status >= 300) {
             throw new GitHubRefusedException(status, "GitHub answered " + status);
         }
         return response;
+    }
+
+    /** GitHub's answer whatever its status; silence and lost connections are "unavailable". */
+    HttpResponse<String> exchange(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new GitHubUnavailableException("No answer from GitHub: " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GitHubUnavailableException("Interrupted while waiting for GitHub");
+        }
     }
 
     static JsonObject object(HttpResponse<String> response) {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import dev.latchkey.github.GitHubSettings;
+import dev.latchkey.membership.MembershipSettings;
 
 /**
  * Starts a GitHub authorization, to sign in or to link GitHub: stores a state and sends the browser to GitHub.
@@ -26,6 +27,9 @@ class GitHubAuthorizations {
     @Inject
     FrontendRedirects frontend;
 
+    @Inject
+    MembershipSettings membership;
+
     Response.ResponseBuilder start(String requestedRedirect) {
         return start(requestedRedirect, null);
     }
@@ -41,7 +45,7 @@ class GitHubAuthorizations {
         URI authorize = URI.create(settings.webUrl() + "/login/oauth/authorize"
                 + "?client_id=" + encode(settings.clientId())
                 + "&redirect_uri=" + encode(settings.callbackUrl())
-                + "&scope=" + encode(settings.scopes())
+                + "&scope=" + encode(membership.scopesToAsk(settings.scopes()))
                 + "&state=" + encode(pending.state())
                 + "&code_challenge=" + encode(pending.codeChallenge())
                 + "&code_challenge_method=S256"

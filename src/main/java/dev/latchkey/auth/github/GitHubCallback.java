@@ -22,6 +22,8 @@ import dev.latchkey.github.GitHubGrant;
 import dev.latchkey.github.GitHubProfile;
 import dev.latchkey.github.GitHubRefusedException;
 import dev.latchkey.github.GitHubUnavailableException;
+import dev.latchkey.membership.MembershipRefusal;
+import dev.latchkey.membership.OrganizationGate;
 
 /**
  * Completes a GitHub sign-in, or the linking of GitHub to a signed-in account, when GitHub sends the browser back.
@@ -31,7 +33,8 @@ import dev.latchkey.github.GitHubUnavailableException;
  *   (1) consume the state, once, atomically       (2) check it was issued to this browser
  *   (3) honour GitHub's own error                  (3b) when linking, check the session that asked is live
  *   (4) exchange the code (PKCE)        ──▶ GitHub (5) fetch the user (and emails)   ──▶ GitHub
- *   (6) refuse a banned user                       (7) when linking, attach GitHub to the account that asked
+ *   (6) refuse a banned user                       (6b) refuse a non-member of the allowed orgs/teams ──▶ GitHub
+ *   (7) when linking, attach GitHub to the account that asked
  *   (8) record user and encrypted token            (9) start a new session (ending the one that asked to link),
  *                                                      then 302 to the frontend
  * </pre>
@@ -67,6 +70,9 @@ class GitHubCallback {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    OrganizationGate gate;
 
     /** What GitHub (and the browser) brought back. */
     record Arrival(String code, String state, String error, String boundState, ClientDevice device) {
@@ -105,6 +111,8 @@ class GitHubCallback {
         GitHubProfile profile = fetchProfile(grant.accessToken());
         // (6) Before anything of theirs is written; a linking user is checked when their session starts.
         refuseIfBanned(profile);
+        // (6b) Only members of an allowed organization or team, asked with the token just issued.
+        admitMember(profile, grant.accessToken(), linking.isPresent() ? "link" : "github");
         // (7) Never by matching emails: only an authorization the signed-in user started links an account.
         linking.ifPresent(asked -> link(asked.userId(), profile));
         // (8) One row per GitHub account, even when first sign-ins race; a linked account is found by its GitHub id.
@@ -126,6 +134,14 @@ class GitHubCallback {
                     .ifPresent(known -> admissions.refuseIfBanned(known, "github"));
         } catch (BannedException banned) {
             throw GitHubSignInFailure.banned(banned.detail());
+        }
+    }
+
+    private void admitMember(GitHubProfile profile, String token, String method) {
+        try {
+            gate.admit(profile.identity(), token, method);
+        } catch (MembershipRefusal refused) {
+            throw GitHubSignInFailure.membership(refused);
         }
     }
 

@@ -111,6 +111,9 @@ public class GitHubLoginResource {
             + "when the client accepts text/html")
     @APIResponse(responseCode = "400", description = "Invalid or expired OAuth state / Failed to exchange GitHub "
             + "code / This GitHub account is already linked to another user")
+    @APIResponse(responseCode = "403", description = "Not a member of an allowed organization or team "
+            + "(?error=not_a_member), the organization's SAML SSO not authorized (?error=github_sso_required), its "
+            + "OAuth App access restrictions (?error=org_access_restricted), a ban, or a link asked too late")
     @APIResponse(responseCode = "502", description = "Failed to fetch GitHub user")
     @APIResponse(responseCode = "503", description = "GitHub is not answering")
     public void callback(@QueryParam("code") String code, @QueryParam("state") String state,
@@ -132,7 +135,7 @@ public class GitHubLoginResource {
                     .header("Referrer-Policy", "no-referrer")
                     .build();
         } catch (GitHubSignInFailure failure) {
-            if (!"banned".equals(failure.errorCode())) {
+            if (!failure.audited()) {
                 audit.signInFailed("github", failure, null);
             }
             return failed(failure, browser).header("Set-Cookie", stateCookie.expire()).build();

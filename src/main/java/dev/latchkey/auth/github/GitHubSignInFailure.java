@@ -1,5 +1,6 @@
 package dev.latchkey.auth.github;
 
+import dev.latchkey.membership.MembershipRefusal;
 import dev.latchkey.web.ApiException;
 
 /**
@@ -8,10 +9,16 @@ import dev.latchkey.web.ApiException;
 public class GitHubSignInFailure extends ApiException {
 
     private final String errorCode;
+    private final boolean audited;
 
     private GitHubSignInFailure(String errorCode, int status, String detail) {
+        this(errorCode, status, detail, false);
+    }
+
+    private GitHubSignInFailure(String errorCode, int status, String detail, boolean audited) {
         super(status, detail);
         this.errorCode = errorCode;
+        this.audited = audited;
     }
 
     static GitHubSignInFailure invalidState() {
@@ -63,6 +70,16 @@ public class GitHubSignInFailure extends ApiException {
     /** The user is banned: browsers come back with {@code ?error=banned}, other clients get the ban message. */
     static GitHubSignInFailure banned(String detail) {
         return new GitHubSignInFailure("banned", 403, detail);
+    }
+
+    /** The organization gate's refusal (or GitHub's failure during its check), with its code and detail. */
+    static GitHubSignInFailure membership(MembershipRefusal refused) {
+        return new GitHubSignInFailure(refused.errorCode(), refused.status(), refused.detail(), refused.audited());
+    }
+
+    /** Whether the refusal is already in the audit trail where it was decided (a ban, the organization gate). */
+    boolean audited() {
+        return audited || "banned".equals(errorCode);
     }
 
     public String errorCode() {

@@ -9,6 +9,7 @@ import dev.latchkey.ratelimit.RateLimited;
 import dev.latchkey.ratelimit.RateLimits;
 import dev.latchkey.auth.session.SignInResponses;
 import dev.latchkey.user.UserView;
+import dev.latchkey.membership.MembershipRefusal;
 import dev.latchkey.web.ApiException;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -62,6 +63,8 @@ public class PatSignInResource {
     @APIResponse(responseCode = "400", description = "Not JSON, no token, a malformed token, or no email known")
     @APIResponse(responseCode = "401", description = "Invalid GitHub token / This token was issued to another "
             + "application (a gho_ or ghu_ token GitHub does not know as Latchkey's)")
+    @APIResponse(responseCode = "403", description = "Banned, or not a member of an allowed organization or team "
+            + "(GITHUB_ALLOWED_ORGS, GITHUB_ALLOWED_TEAMS), or the organization's SAML SSO or OAuth App rules")
     @APIResponse(responseCode = "404", description = "Personal access token sign-in is disabled (PAT_SIGNIN)")
     @APIResponse(responseCode = "415", description = "Not sent as application/json")
     @APIResponse(responseCode = "429", description = "Too many requests. Please try again later.")
@@ -81,6 +84,11 @@ public class PatSignInResource {
         try {
             SignInSessions.IssuedSession session = signIns.signIn(token, client);
             return SignInResponses.signedIn(200, session, UserView.of(session.user()));
+        } catch (MembershipRefusal refused) {
+            if (!refused.audited()) {
+                audit.signInFailed("pat", refused, null);
+            }
+            throw refused;
         } catch (ApiException failure) {
             audit.signInFailed("pat", failure, null);
             throw failure;

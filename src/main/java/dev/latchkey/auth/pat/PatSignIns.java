@@ -6,6 +6,7 @@ import dev.latchkey.github.GitHubProfile;
 import dev.latchkey.github.GitHubRefusedException;
 import dev.latchkey.github.GitHubSettings;
 import dev.latchkey.github.GitHubUnavailableException;
+import dev.latchkey.membership.OrganizationGate;
 import dev.latchkey.auth.session.ClientDevice;
 import dev.latchkey.auth.session.SignInSessions;
 import dev.latchkey.user.Admissions;
@@ -24,7 +25,8 @@ import java.util.logging.Logger;
  *   (1) check the token's shape, before GitHub sees it
  *   (2) gho_/ghu_ only if issued to Latchkey's app: POST /applications/{client_id}/token  ──▶ GitHub
  *   (3) GET /user (and /user/emails)  ──▶ GitHub               (4) require an email address
- *   (5) refuse a banned user          (6) record user, encrypted token and its scopes      (7) start a new session
+ *   (5) refuse a banned user   (5b) refuse a non-member of the allowed orgs/teams  ──▶ GitHub
+ *   (6) record user, encrypted token and its scopes      (7) start a new session
  * </pre>
  */
 @ApplicationScoped
@@ -50,6 +52,9 @@ class PatSignIns {
     @Inject
     Admissions admissions;
 
+    @Inject
+    OrganizationGate gate;
+
     SignInSessions.IssuedSession signIn(String token, ClientDevice device) {
         // (1) Anything else is refused here, so no arbitrary string is ever sent to GitHub.
         if (!PatShape.accepts(token)) {
@@ -69,6 +74,8 @@ class PatSignIns {
         }
         // (5) A banned user is refused before their token is stored.
         users.findByGitHubId(profile.identity().githubId()).ifPresent(known -> admissions.refuseIfBanned(known, "pat"));
+        // (5b) Only members of an allowed organization or team, asked with this very token.
+        gate.admit(profile.identity(), token, "pat");
         // (6) Keyed by GitHub's numeric id: the same user as a GitHub sign-in, even when first sign-ins race.
         User user = accounts.record(profile, token);
         // (7) A new session every time: no fixation.

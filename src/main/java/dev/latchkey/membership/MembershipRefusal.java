@@ -1,0 +1,56 @@
+package dev.latchkey.membership;
+
+import dev.latchkey.web.ApiException;
+
+/**
+ * A sign-in the organization gate stops, with the {@code ?error=} code browsers are sent back with; refusals are
+ * audited where they are decided, GitHub's failures by the sign-in that met them.
+ */
+public class MembershipRefusal extends ApiException {
+
+    static final String NOT_A_MEMBER = "Your GitHub account is not a member of an allowed organization";
+    static final String SSO_REQUIRED = "Your organization requires SAML single sign-on: authorize this app's token"
+            + " for it on GitHub, then sign in again";
+    static final String RESTRICTED = "Your organization restricts which OAuth Apps may read its data: ask an owner"
+            + " to approve this app on GitHub, then sign in again";
+
+    private final String errorCode;
+    private final boolean audited;
+
+    private MembershipRefusal(String errorCode, int status, String detail, boolean audited) {
+        super(status, detail);
+        this.errorCode = errorCode;
+        this.audited = audited;
+    }
+
+    static MembershipRefusal notAMember() {
+        return new MembershipRefusal("not_a_member", 403, NOT_A_MEMBER, true);
+    }
+
+    static MembershipRefusal ssoRequired(String ssoUrl) {
+        return new MembershipRefusal("github_sso_required", 403,
+                ssoUrl == null ? SSO_REQUIRED : SSO_REQUIRED + " (" + ssoUrl + ")", true);
+    }
+
+    static MembershipRefusal restricted() {
+        return new MembershipRefusal("org_access_restricted", 403, RESTRICTED, true);
+    }
+
+    static MembershipRefusal unavailable() {
+        return new MembershipRefusal("github_unavailable", 503, "GitHub is not answering; try again later", false);
+    }
+
+    static MembershipRefusal checkFailed() {
+        return new MembershipRefusal("github_error", 502,
+                "Could not check your organization membership with GitHub; try again later", false);
+    }
+
+    public String errorCode() {
+        return errorCode;
+    }
+
+    /** Whether the refusal is already in the audit trail ({@code sign_in_refused}). */
+    public boolean audited() {
+        return audited;
+    }
+}
