@@ -21,6 +21,8 @@ import java.util.function.Consumer;
 public class GitHubMemberships {
 
     private static final int MAX_PAGES = 10;
+    /** A billing manager has an active membership record but is no member of the organization. */
+    private static final Set<String> MEMBER_ROLES = Set.of("admin", "member");
 
     @Inject
     GitHubHttp http;
@@ -30,6 +32,7 @@ public class GitHubMemberships {
     }
 
     /** The token user's membership of an organization: {@code active}, or {@code pending} (an invitation). */
+    /** {@code active}: an accepted membership as a member or owner (not an invitation, not a billing manager). */
     public record Membership(long organizationId, boolean active) {
     }
 
@@ -53,7 +56,8 @@ public class GitHubMemberships {
     public Optional<Membership> membership(String organization, String token) {
         return get("/user/memberships/orgs/" + encode(organization), token)
                 .map(m -> new Membership(m.getJsonObject("organization").getJsonNumber("id").longValueExact(),
-                        "active".equals(m.getString("state", null))));
+                        "active".equals(m.getString("state", null))
+                                && MEMBER_ROLES.contains(m.getString("role", ""))));
     }
 
     /** {@code GET /user/orgs}, every page: the current login of each organization, by id. */

@@ -7,10 +7,12 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Locale;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Whether people may register with an email and password ({@code REGISTRATION=open|closed}).
+ * Whether people may register with an email and password ({@code REGISTRATION=open|closed}; closed by default while
+ * an organization or team allow-list decides who gets in).
  */
 @ApplicationScoped
 public class RegistrationSetting {
@@ -18,14 +20,32 @@ public class RegistrationSetting {
     static final String CLOSED = "Registration is closed";
 
     @Inject
-    @ConfigProperty(name = "REGISTRATION", defaultValue = "open")
-    String configured;
+    @ConfigProperty(name = "REGISTRATION")
+    Optional<String> configured;
+
+    // Read here rather than from the membership feature, which depends on this package.
+    @Inject
+    @ConfigProperty(name = "GITHUB_ALLOWED_ORGS")
+    Optional<String> allowedOrganizations;
+
+    @Inject
+    @ConfigProperty(name = "GITHUB_ALLOWED_TEAMS")
+    Optional<String> allowedTeams;
 
     private boolean open;
 
     @PostConstruct
     void init() {
-        open = parse(configured);
+        open = open(configured, gated());
+    }
+
+    static boolean open(Optional<String> configured, boolean gated) {
+        return parse(configured.orElse(gated ? "closed" : "open"));
+    }
+
+    private boolean gated() {
+        return allowedOrganizations.filter(value -> !value.isBlank()).isPresent()
+                || allowedTeams.filter(value -> !value.isBlank()).isPresent();
     }
 
     /** Created at start-up, so a misspelt value stops the deployment rather than leaving registration open. */

@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
@@ -22,6 +21,7 @@ final class DeliveryReader implements ReadListener, AsyncListener {
 
     static final String TOO_SLOW = "The webhook body did not arrive within 10 seconds";
     static final String UNREADABLE = "The request body could not be read.";
+    static final String PROCESSING_TOO_SLOW = "The webhook delivery could not be processed in time; try again later";
 
     private static final Logger LOG = Logger.getLogger(DeliveryReader.class.getName());
 
@@ -34,11 +34,12 @@ final class DeliveryReader implements ReadListener, AsyncListener {
     private final WebhookBody body;
     private final Runnable release;
     private final BiConsumer<AsyncContext, ApiException> refuse;
-    private final Consumer<VerifiedDelivery> process;
+    private final BiConsumer<DeliveryReader, VerifiedDelivery> process;
+    private final AtomicBoolean answered = new AtomicBoolean();
 
     DeliveryReader(AsyncContext async, ServletInputStream in, DeliveryHeaders headers, WebhookBody body,
                    Runnable release, BiConsumer<AsyncContext, ApiException> refuse,
-                   Consumer<VerifiedDelivery> process) {
+                   BiConsumer<DeliveryReader, VerifiedDelivery> process) {
         this.async = async;
         this.in = in;
         this.headers = headers;
@@ -90,13 +91,23 @@ final class DeliveryReader implements ReadListener, AsyncListener {
         if (!settled.compareAndSet(false, true)) {
             return;
         }
-        release.run();
         if (!body.signedBy(headers.signature())) {
+            release.run();
+            answered.set(true);
             refuse.accept(async, new ApiException(401, DeliveryHeaders.BAD_SIGNATURE));
             return;
         }
-        // Signed by GitHub from here on: processed with the request's context, which completes the request.
-        process.accept(new VerifiedDelivery(headers, body.text()));
+        // Signed by GitHub from here on: processed with the request's context; whoever ends it frees the place and
+        // answers through claimAnswer(), unless the time limit answered first.
+        process.accept(this, new VerifiedDelivery(headers, body.text()));
+    }
+
+    /**
+     * True for exactly one caller: the processing of a verified delivery, or the time limit or a broken connection
+     * meanwhile. Only that caller writes the answer and completes the request.
+     */
+    boolean claimAnswer() {
+        return answered.compareAndSet(false, true);
     }
 
     @Override
@@ -107,12 +118,17 @@ final class DeliveryReader implements ReadListener, AsyncListener {
 
     @Override
     public void onTimeout(AsyncEvent event) {
-        settle(new ApiException(408, TOO_SLOW));
+        if (!settle(new ApiException(408, TOO_SLOW)) && claimAnswer()) {
+            // Still being processed: the container would otherwise answer with an error page of its own.
+            refuse.accept(async, new ApiException(503, PROCESSING_TOO_SLOW));
+        }
     }
 
     @Override
     public void onError(AsyncEvent event) {
-        settle(new ApiException(400, UNREADABLE));
+        if (!settle(new ApiException(400, UNREADABLE)) && claimAnswer()) {
+            async.complete();
+        }
     }
 
     @Override
@@ -128,11 +144,15 @@ final class DeliveryReader implements ReadListener, AsyncListener {
         // Not restarted.
     }
 
-    private void settle(ApiException refusal) {
-        if (settled.compareAndSet(false, true)) {
-            release.run();
-            refuse.accept(async, refusal);
+    /** Refuses a delivery whose body has not settled yet; false once it has (refused, or verified). */
+    private boolean settle(ApiException refusal) {
+        if (!settled.compareAndSet(false, true)) {
+            return false;
         }
+        release.run();
+        answered.set(true);
+        refuse.accept(async, refusal);
+        return true;
     }
 
     /** A delivery whose signature matched: its headers and the payload kept for reading. */

@@ -8,7 +8,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.servlet.AsyncContext;
@@ -18,12 +17,11 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -95,7 +93,8 @@ public class GitHubWebhookServlet extends HttpServlet {
             // Grizzly (Payara) loses or doubles answers when the body of an upgraded HTTP/2 request is read without
             // blocking; GitHub sends HTTP/1.1. This path still has the place and the time limit, checked per read.
             try {
-                answer(DeliveryReader.readBlocking(request.getInputStream(), headers, body, BODY_TIME_LIMIT), response);
+                processed(DeliveryReader.readBlocking(request.getInputStream(), headers, body, BODY_TIME_LIMIT))
+                        .write(response);
             } finally {
                 inFlight.leave(place);
             }
@@ -105,8 +104,9 @@ public class GitHubWebhookServlet extends HttpServlet {
             AsyncContext async = request.startAsync();
             async.setTimeout(BODY_TIME_LIMIT.toMillis());
             ServletInputStream in = request.getInputStream();
-            DeliveryReader reader = new DeliveryReader(async, in, headers, body, () -> inFlight.leave(place),
-                    GitHubWebhookServlet::refuse, processLater(async, ClientDevice.of(request)));
+            Runnable release = () -> inFlight.leave(place);
+            DeliveryReader reader = new DeliveryReader(async, in, headers, body, release,
+                    GitHubWebhookServlet::refuse, processLater(async, ClientDevice.of(request), release));
             async.addListener(reader);
             in.setReadListener(reader);
         } catch (IOException | RuntimeException failure) {
@@ -117,60 +117,61 @@ public class GitHubWebhookServlet extends HttpServlet {
 
     /**
      * (5) for a body read without blocking: processed on a managed thread, in the context of this request's thread,
-     * and answered there. Not through {@link AsyncContext#dispatch()}: Open Liberty now and then loses a dispatch
-     * made from a read listener (SRVE8046E) and the client gets an empty 200.
+     * and answered there unless the time limit answered first; its place is freed only then, so at most
+     * {@link #MAX_IN_FLIGHT} bodies are held at once. Not through {@link AsyncContext#dispatch()}: Open Liberty now
+     * and then loses a dispatch made from a read listener (SRVE8046E) and the client gets an empty 200.
      */
-    private Consumer<DeliveryReader.VerifiedDelivery> processLater(AsyncContext async, ClientDevice client) {
-        Consumer<DeliveryReader.VerifiedDelivery> process = context.contextualConsumer(delivery -> {
+    private BiConsumer<DeliveryReader, DeliveryReader.VerifiedDelivery> processLater(
+            AsyncContext async, ClientDevice client, Runnable release) {
+        BiConsumer<DeliveryReader, DeliveryReader.VerifiedDelivery> process = context.contextualConsumer(
+                (reader, delivery) -> {
+                    try {
+                        audit.onBehalfOf(client.ipAddress(), client.userAgent(),
+                                () -> answerFirst(reader, processed(delivery), async));
+                    } finally {
+                        release.run();
+                    }
+                });
+        return (reader, delivery) -> {
             try {
-                audit.onBehalfOf(client.ipAddress(), client.userAgent(), () -> answered(delivery, async));
-            } finally {
-                async.complete();
-            }
-        });
-        return delivery -> {
-            try {
-                executor.execute(() -> process.accept(delivery));
+                executor.execute(() -> process.accept(reader, delivery));
             } catch (RejectedExecutionException stopping) {
-                refuse(async, new ApiException(503, BUSY, Map.of("Retry-After",
-                        Long.toString(BODY_TIME_LIMIT.toSeconds()))));
+                release.run();
+                if (reader.claimAnswer()) {
+                    refuse(async, new ApiException(503, BUSY, Map.of("Retry-After",
+                            Long.toString(BODY_TIME_LIMIT.toSeconds()))));
+                }
             }
         };
     }
 
-    private boolean answered(DeliveryReader.VerifiedDelivery delivery, AsyncContext async) {
+    private static boolean answerFirst(DeliveryReader reader, WebhookAnswer answer, AsyncContext async) {
+        if (!reader.claimAnswer()) {
+            return false;
+        }
         try {
-            answer(delivery, (HttpServletResponse) async.getResponse());
+            answer.write((HttpServletResponse) async.getResponse());
             return true;
         } catch (IOException | RuntimeException gone) {
             LOG.fine(() -> "Could not answer a webhook delivery: " + gone.getClass().getSimpleName());
             return false;
+        } finally {
+            async.complete();
         }
     }
 
-    private void answer(DeliveryReader.VerifiedDelivery delivery, HttpServletResponse response) throws IOException {
+    private WebhookAnswer processed(DeliveryReader.VerifiedDelivery delivery) {
         DeliveryHeaders headers = delivery.headers();
-        String status;
         try {
             JsonObject payload = headers.payloadRead()
                     ? WebhookPayload.parse(delivery.payload(), headers.contentType()) : JsonValue.EMPTY_JSON_OBJECT;
-            status = deliveries.process(headers.id(), headers.event(), payload);
+            return new WebhookAnswer(200, deliveries.process(headers.id(), headers.event(), payload));
         } catch (ApiException refused) {
-            ProblemWriter.write(response, refused.status(), refused.detail());
-            return;
+            return new WebhookAnswer(refused.status(), refused.detail());
         } catch (RuntimeException unexpected) {
             LOG.log(Level.SEVERE, "Unexpected failure while processing a webhook delivery", unexpected);
-            // Written here, not by sendError: off the request's thread no error page is dispatched.
-            ProblemWriter.write(response, 500, FAILED);
-            return;
+            return new WebhookAnswer(500, FAILED);
         }
-        byte[] json = Json.createObjectBuilder().add("status", status).build().toString()
-                .getBytes(StandardCharsets.UTF_8);
-        response.setStatus(200);
-        response.setHeader("Content-Type", "application/json");
-        response.setHeader("Cache-Control", "no-store");
-        response.setContentLength(json.length);
-        response.getOutputStream().write(json);
     }
 
     /** Answers a refused delivery, closing an HTTP/1 connection: the rest of its body is never read. */

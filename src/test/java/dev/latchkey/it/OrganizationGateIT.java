@@ -55,6 +55,8 @@ class OrganizationGateIT {
     static WebArchive deployment() {
         return LatchkeyDeployment.withSettings(Map.of(
                 "GITHUB_SCOPES", "read:user user:email",
+                // Closed by default under an allow-list; reopened here so a password account can try to link.
+                "REGISTRATION", "open",
                 "GITHUB_ALLOWED_ORGS", NOWHERE + "," + ACME + "," + RENAMED + "," + SSO + "," + RESTRICTED,
                 "GITHUB_ALLOWED_TEAMS", TEAMS + "/core",
                 "BCRYPT_COST", "4"));
@@ -142,6 +144,17 @@ class OrganizationGateIT {
         // Accepting the invitation lets them in.
         github.organizations().addMember(acme, invited, OrgRole.MEMBER);
         assertEquals(200, browser.post(PAT, token(invited, "read:org", "user:email")).statusCode());
+    }
+
+    @Test
+    void aBillingManagerIsNotAMember() throws Exception {
+        GitHubUser accountant = user("billing");
+        github.organizations().addMember(organization(ACME), accountant, OrgRole.BILLING_MANAGER);
+
+        assertProblem(browser.post(PAT, token(accountant, "read:org", "user:email")), 403, NOT_A_MEMBER);
+        assertEquals(FAILURE + "not_a_member",
+                location(GitHubSignIns.signIn(browser, github, accountant)).toString());
+        assertNothingWritten(accountant);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,5 +26,13 @@ class RegistrationSettingTest {
                     assertThrows(IllegalStateException.class, () -> RegistrationSetting.parse(value));
             assertEquals("REGISTRATION must be open or closed, not " + value, refused.getMessage());
         }
+    }
+
+    @Test
+    void registrationIsClosedByDefaultOnlyWhileAnAllowListDecidesWhoGetsIn() {
+        assertTrue(RegistrationSetting.open(Optional.empty(), false));
+        assertFalse(RegistrationSetting.open(Optional.empty(), true));
+        assertTrue(RegistrationSetting.open(Optional.of("open"), true), "an operator may open it again");
+        assertFalse(RegistrationSetting.open(Optional.of("closed"), false));
     }
 }

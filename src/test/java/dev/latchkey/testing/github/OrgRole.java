@@ -6,7 +6,9 @@ import java.util.Locale;
 public enum OrgRole {
     MEMBER,
     /** An organization owner. */
-    ADMIN;
+    ADMIN,
+    /** Manages the organization's billing: an active membership record, but not a member. */
+    BILLING_MANAGER;
 
     String json() {
         return name().toLowerCase(Locale.ROOT);
