@@ -20,7 +20,10 @@ final class GitHubOrgRefusals {
     }
 
     static Optional<OrganizationAccessRefusedException> refusal(HttpResponse<String> response) {
-        if ("0".equals(response.headers().firstValue("X-RateLimit-Remaining").orElse(null))) {
+        // Primary (no requests left) and secondary rate limits (Retry-After, or said in the message) are no refusal.
+        if ("0".equals(response.headers().firstValue("X-RateLimit-Remaining").orElse(null))
+                || response.headers().firstValue("Retry-After").isPresent()
+                || message(response).toLowerCase(java.util.Locale.ROOT).contains("rate limit")) {
             return Optional.empty();
         }
         String sso = response.headers().firstValue("X-GitHub-SSO").orElse("");

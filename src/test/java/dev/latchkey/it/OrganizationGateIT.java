@@ -116,9 +116,11 @@ class OrganizationGateIT {
         Browser script = new Browser(browser.base());
         String callback = GitHubSignIns.authorize(script, github, stranger, "/auth/github");
         assertProblem(script.get(callback, "Accept", "application/json"), 403, NOT_A_MEMBER);
-        // (3) A personal access token too.
+        assertTrue(github.liveTokens(stranger).isEmpty(), "the tokens GitHub issued for refused sign-ins are revoked");
+        // (3) A personal access token too (the person's own: not revoked).
         String pat = github.issueTokenWithPrefix(stranger, "ghp_", "read:org", "user:email");
         assertProblem(browser.post(PAT, "{\"token\":\"" + pat + "\"}"), 403, NOT_A_MEMBER);
+        assertTrue(github.liveTokens(stranger).contains(pat), "a refused personal access token stays the person's");
 
         // (4) No user, session or token row; the refusals are audited with the allowed set, never the token.
         assertNothingWritten(stranger);

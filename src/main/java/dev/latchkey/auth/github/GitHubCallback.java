@@ -141,7 +141,19 @@ class GitHubCallback {
         try {
             gate.admit(profile.identity(), token, method);
         } catch (MembershipRefusal refused) {
+            if ("not_a_member".equals(refused.errorCode())) {
+                // Latchkey keeps nothing of a refused sign-in, so the grant GitHub just made is withdrawn too.
+                revokeQuietly(token);
+            }
             throw GitHubSignInFailure.membership(refused);
+        }
+    }
+
+    private void revokeQuietly(String token) {
+        try {
+            github.revokeToken(token);
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Could not revoke a refused sign-in's GitHub token: " + e.getClass().getSimpleName());
         }
     }
 
