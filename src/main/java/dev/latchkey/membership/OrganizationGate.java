@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -38,6 +39,11 @@ public class OrganizationGate {
      * as {@code sign_in_refused} when GitHub answered (its silence is the caller's to report).
      */
     public void admit(GitHubIdentity identity, String token, String method) {
+        admit(identity, token, method, Optional.empty());
+    }
+
+    /** As {@link #admit(GitHubIdentity, String, String)}; a refusal names {@code askingUserId}, the account linking. */
+    public void admit(GitHubIdentity identity, String token, String method, Optional<Long> askingUserId) {
         AllowList allowed = settings.allowList();
         if (!allowed.active()) {
             return;
@@ -46,7 +52,8 @@ public class OrganizationGate {
         if (verdict.admitted()) {
             return;
         }
-        Long userId = users.findByGitHubId(identity.githubId()).map(user -> user.id()).orElse(null);
+        Long userId = askingUserId.or(() -> users.findByGitHubId(identity.githubId()).map(user -> user.id()))
+                .orElse(null);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("method", method);
         detail.put("reason", verdict.reason());

@@ -247,6 +247,8 @@ class OrganizationGateIT {
         assertEquals(null, TestDatabase.value("SELECT github_id FROM users WHERE id = ?", id));
         assertEquals(0, TestDatabase.count("SELECT COUNT(*) FROM github_tokens WHERE user_id = ?", id));
         assertNothingWritten(stranger);
+        assertEquals(1, TestDatabase.count("SELECT COUNT(*) FROM audit_events WHERE type = 'sign_in_refused'"
+                + " AND actor_user_id = ? AND target_user_id = ?", id, id), "the refusal names the account linking");
         assertEquals(200, browser.get("/auth/me").statusCode(), "the password session goes on");
     }
 

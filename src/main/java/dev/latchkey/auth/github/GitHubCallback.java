@@ -112,7 +112,7 @@ class GitHubCallback {
         // (6) Before anything of theirs is written; a linking user is checked when their session starts.
         refuseIfBanned(profile);
         // (6b) Only members of an allowed organization or team, asked with the token just issued.
-        admitMember(profile, grant.accessToken(), linking.isPresent() ? "link" : "github");
+        admitMember(profile, grant.accessToken(), linking.map(OAuthStates.Linking::userId));
         // (7) Never by matching emails: only an authorization the signed-in user started links an account.
         linking.ifPresent(asked -> link(asked.userId(), profile));
         // (8) One row per GitHub account, even when first sign-ins race; a linked account is found by its GitHub id.
@@ -137,9 +137,9 @@ class GitHubCallback {
         }
     }
 
-    private void admitMember(GitHubProfile profile, String token, String method) {
+    private void admitMember(GitHubProfile profile, String token, Optional<Long> linkingUserId) {
         try {
-            gate.admit(profile.identity(), token, method);
+            gate.admit(profile.identity(), token, linkingUserId.isPresent() ? "link" : "github", linkingUserId);
         } catch (MembershipRefusal refused) {
             if ("not_a_member".equals(refused.errorCode())) {
                 // Latchkey keeps nothing of a refused sign-in, so the grant GitHub just made is withdrawn too.
