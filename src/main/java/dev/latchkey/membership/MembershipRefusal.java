@@ -16,11 +16,17 @@ public class MembershipRefusal extends ApiException {
 
     private final String errorCode;
     private final boolean audited;
+    private final String ssoUrl;
 
     private MembershipRefusal(String errorCode, int status, String detail, boolean audited) {
+        this(errorCode, status, detail, audited, null);
+    }
+
+    private MembershipRefusal(String errorCode, int status, String detail, boolean audited, String ssoUrl) {
         super(status, detail);
         this.errorCode = errorCode;
         this.audited = audited;
+        this.ssoUrl = ssoUrl;
     }
 
     static MembershipRefusal notAMember() {
@@ -29,7 +35,7 @@ public class MembershipRefusal extends ApiException {
 
     static MembershipRefusal ssoRequired(String ssoUrl) {
         return new MembershipRefusal("github_sso_required", 403,
-                ssoUrl == null ? SSO_REQUIRED : SSO_REQUIRED + " (" + ssoUrl + ")", true);
+                ssoUrl == null ? SSO_REQUIRED : SSO_REQUIRED + " (" + ssoUrl + ")", true, ssoUrl);
     }
 
     static MembershipRefusal restricted() {
@@ -43,6 +49,11 @@ public class MembershipRefusal extends ApiException {
     static MembershipRefusal checkFailed() {
         return new MembershipRefusal("github_error", 502,
                 "Could not check your organization membership with GitHub; try again later", false);
+    }
+
+    /** Where GitHub lets the user authorize the token for the organization's SSO ({@code X-GitHub-SSO}), or null. */
+    public String ssoUrl() {
+        return ssoUrl;
     }
 
     public String errorCode() {

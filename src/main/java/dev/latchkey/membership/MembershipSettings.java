@@ -6,7 +6,9 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -40,6 +42,12 @@ public class MembershipSettings {
 
     AllowList allowList() {
         return allowList;
+    }
+
+    /** The allowed organizations and teams by name ({@code acme}, {@code acme/core}), for pages that explain a refusal. */
+    public List<String> allowedNames() {
+        return Stream.concat(allowList.organizations().stream(), allowList.teams().stream().map(Object::toString))
+                .toList();
     }
 
     /** The configured scopes, plus {@code read:org} when an allow-list is set (private memberships need it). */
