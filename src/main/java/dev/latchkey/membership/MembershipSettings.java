@@ -44,7 +44,7 @@ public class MembershipSettings {
         return allowList;
     }
 
-    /** The allowed organizations and teams by name ({@code acme}, {@code acme/core}), for pages that explain a refusal. */
+    /** The allowed organizations and teams by name ({@code acme}, {@code acme/core}), for the sign-in pages. */
     public List<String> allowedNames() {
         return Stream.concat(allowList.organizations().stream(), allowList.teams().stream().map(Object::toString))
                 .toList();
