@@ -13,6 +13,7 @@ public record AuthenticatedCaller(User user, String sessionId, Long impersonator
     static final String USER_ATTRIBUTE = AuthenticatedCaller.class.getName() + ".user";
     static final String FAILURE_ATTRIBUTE = AuthenticatedCaller.class.getName() + ".failure";
     static final String BANNED_ATTRIBUTE = AuthenticatedCaller.class.getName() + ".banned";
+    static final String CONFINED_ATTRIBUTE = AuthenticatedCaller.class.getName() + ".confined";
 
     public long userId() {
         return user.id();

@@ -47,6 +47,9 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
         if (outcome instanceof SessionValidator.Valid valid) {
             // The user row was just read: keep it for this request instead of reading it again.
             request.setAttribute(AuthenticatedCaller.USER_ATTRIBUTE, valid.user());
+            if (valid.confinement() != null) {
+                request.setAttribute(AuthenticatedCaller.CONFINED_ATTRIBUTE, valid.confinement());
+            }
             if (renewals.due(valid.claims(), Instant.now())) {
                 request.setAttribute(SessionRenewalFilter.DUE_ATTRIBUTE,
                         new SessionRenewalFilter.Due(valid, token.get().bearer()));

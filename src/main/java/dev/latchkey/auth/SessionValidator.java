@@ -2,8 +2,10 @@ package dev.latchkey.auth;
 
 import dev.latchkey.auth.session.Session;
 import dev.latchkey.auth.session.SessionClaims;
+import dev.latchkey.auth.session.SessionEndReason;
 import dev.latchkey.auth.session.SessionTokens;
 import dev.latchkey.auth.session.Sessions;
+import dev.latchkey.membership.MembershipWatch;
 import dev.latchkey.user.BannedException;
 import dev.latchkey.user.User;
 import dev.latchkey.user.UserBan;
@@ -36,12 +38,22 @@ public class SessionValidator {
     @Inject
     RecentSessionChecks recent;
 
+    @Inject
+    MembershipWatch membership;
+
     /** The caller, or the reason the token is refused. */
     public sealed interface Outcome permits Valid, Refused, Banned {
     }
 
-    /** The token is good. */
-    public record Valid(User user, SessionClaims claims, Session session) implements Outcome {
+    /**
+     * The token is good; {@code confinement}, when not null, is the 403 detail of every request but those that
+     * link GitHub, sign out or leave (an account without GitHub under an organization allow-list).
+     */
+    public record Valid(User user, SessionClaims claims, Session session, String confinement) implements Outcome {
+
+        Valid(User user, SessionClaims claims, Session session) {
+            this(user, claims, session, null);
+        }
     }
 
     /** The token is refused, with the detail a client is told. */
@@ -60,14 +72,24 @@ public class SessionValidator {
         }
         Optional<Valid> remembered = recall(claims.get(), now);
         if (remembered.isPresent()) {
-            return remembered.get();
+            return watched(remembered.get());
         }
         long generation = recent.generation();
         Outcome outcome = checkRows(claims.get(), now);
         if (outcome instanceof Valid valid) {
             recent.remember(valid.user(), valid.session(), generation);
+            return watched(valid);
         }
         return outcome;
+    }
+
+    /** A session in use keeps its user's organization membership checked; it ends when GitHub says no. */
+    private Outcome watched(Valid valid) {
+        Optional<String> confinement = membership.confinement(valid.user());
+        if (confinement.isPresent()) {
+            return new Valid(valid.user(), valid.claims(), valid.session(), confinement.get());
+        }
+        return membership.onRequest(valid.user()).<Outcome>map(ended -> new Refused(ended.detail())).orElse(valid);
     }
 
     /**
@@ -93,10 +115,11 @@ public class SessionValidator {
             return new Banned(BannedException.detail(ban.get()));
         }
         // The row is the authority: a token whose session was ended or which names another user is refused.
-        Optional<Session> live = sessions.findLive(claims.sessionId(), now)
+        Optional<Session> row = sessions.find(claims.sessionId())
                 .filter(session -> session.userId() == claims.userId());
+        Optional<Session> live = row.filter(session -> session.liveAt(now));
         if (live.isEmpty() || !impersonationHolds(live.get(), claims, now)) {
-            return new Refused(INVALID_TOKEN);
+            return new Refused(row.flatMap(Session::endReason).map(SessionEndReason::detail).orElse(INVALID_TOKEN));
         }
         if (live.get().lastSeenAt().isBefore(now.minus(Duration.ofMinutes(1)))) {
             sessions.touch(live.get().id(), now);

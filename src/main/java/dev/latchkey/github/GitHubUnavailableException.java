@@ -6,7 +6,7 @@ package dev.latchkey.github;
  */
 public class GitHubUnavailableException extends RuntimeException {
 
-    GitHubUnavailableException(String message) {
+    public GitHubUnavailableException(String message) {
         super(message, null, false, false);
     }
 }

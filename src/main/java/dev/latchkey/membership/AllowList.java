@@ -11,10 +11,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The organizations ({@code GITHUB_ALLOWED_ORGS}) and teams ({@code GITHUB_ALLOWED_TEAMS}) whose members may sign in;
- * both empty lets every GitHub account in.
+ * The organizations ({@code GITHUB_ALLOWED_ORGS}) and teams ({@code GITHUB_ALLOWED_TEAMS}) whose members may sign in,
+ * both empty letting every GitHub account in, and the teams whose members are admins ({@code GITHUB_ADMIN_TEAMS}).
  */
-record AllowList(List<String> organizations, List<TeamEntry> teams) {
+record AllowList(List<String> organizations, List<TeamEntry> teams, List<TeamEntry> adminTeams) {
 
     // GitHub's logins: letters, digits and single hyphens, at most 39 characters; slugs add underscores and dots.
     private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})");
@@ -32,9 +32,14 @@ record AllowList(List<String> organizations, List<TeamEntry> teams) {
     AllowList {
         organizations = List.copyOf(organizations);
         teams = List.copyOf(teams);
+        adminTeams = List.copyOf(adminTeams);
     }
 
     static AllowList parse(Optional<String> organizations, Optional<String> teams) {
+        return parse(organizations, teams, Optional.empty());
+    }
+
+    static AllowList parse(Optional<String> organizations, Optional<String> teams, Optional<String> adminTeams) {
         List<String> orgs = entries(organizations).map(entry -> {
             if (!LOGIN.matcher(entry).matches()) {
                 throw new IllegalStateException("GITHUB_ALLOWED_ORGS must list organization logins, comma-separated,"
@@ -42,14 +47,24 @@ record AllowList(List<String> organizations, List<TeamEntry> teams) {
             }
             return entry.toLowerCase(Locale.ROOT);
         }).collect(Collectors.toCollection(LinkedHashSet::new)).stream().toList();
-        Set<TeamEntry> teamEntries = new LinkedHashSet<>();
-        entries(teams).forEach(entry -> teamEntries.add(team(entry)));
-        return new AllowList(orgs, new ArrayList<>(teamEntries));
+        return new AllowList(orgs, teams(teams, "GITHUB_ALLOWED_TEAMS"), teams(adminTeams, "GITHUB_ADMIN_TEAMS"));
     }
 
-    /** Whether an allow-list is set: then only members of its organizations or teams get in. */
+    /** Whether an allow-list is set: then only members of its organizations or teams (or admin teams) get in. */
     boolean active() {
         return !organizations.isEmpty() || !teams.isEmpty();
+    }
+
+    /** Whether GitHub is asked about memberships at all: for an allow-list, or for admin teams. */
+    boolean checked() {
+        return active() || !adminTeams.isEmpty();
+    }
+
+    /** Every team asked about, allowed or admin, each once. */
+    List<TeamEntry> allTeams() {
+        Set<TeamEntry> all = new LinkedHashSet<>(teams);
+        all.addAll(adminTeams);
+        return new ArrayList<>(all);
     }
 
     /** The allowed set as audit events and logs name it, for example {@code orgs=acme teams=acme/core}. */
@@ -58,11 +73,17 @@ record AllowList(List<String> organizations, List<TeamEntry> teams) {
                 + " teams=" + teams.stream().map(TeamEntry::toString).collect(Collectors.joining(","));
     }
 
-    private static TeamEntry team(String entry) {
+    private static List<TeamEntry> teams(Optional<String> value, String key) {
+        Set<TeamEntry> entries = new LinkedHashSet<>();
+        entries(value).forEach(entry -> entries.add(team(entry, key)));
+        return new ArrayList<>(entries);
+    }
+
+    /** An {@code org/team-slug} entry, lower-cased; {@code key} names the setting in the error. */
+    static TeamEntry team(String entry, String key) {
         String[] parts = entry.split("/", -1);
         if (parts.length != 2 || !LOGIN.matcher(parts[0]).matches() || !SLUG.matcher(parts[1]).matches()) {
-            throw new IllegalStateException("GITHUB_ALLOWED_TEAMS must list org/team-slug entries, comma-separated,"
-                    + " not " + entry);
+            throw new IllegalStateException(key + " must list org/team-slug entries, comma-separated, not " + entry);
         }
         return new TeamEntry(parts[0].toLowerCase(Locale.ROOT), parts[1].toLowerCase(Locale.ROOT));
     }

@@ -14,6 +14,9 @@ public class MembershipRefusal extends ApiException {
     static final String RESTRICTED = "Your organization restricts which OAuth Apps may read its data: ask an owner"
             + " to approve this app on GitHub, then sign in again";
 
+    static final String PASSWORD_NEEDS_GITHUB =
+            "Sign in with GitHub: only members of an allowed organization may sign in";
+
     private final String errorCode;
     private final boolean audited;
     private final String ssoUrl;
@@ -40,6 +43,10 @@ public class MembershipRefusal extends ApiException {
 
     static MembershipRefusal restricted() {
         return new MembershipRefusal("org_access_restricted", 403, RESTRICTED, true);
+    }
+
+    static MembershipRefusal passwordNeedsGitHub() {
+        return new MembershipRefusal("not_a_member", 403, PASSWORD_NEEDS_GITHUB, true);
     }
 
     static MembershipRefusal unavailable() {

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +21,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class MembershipSettings {
 
     static final String READ_ORG = "read:org";
+    private static final long MAX_CHECK_MINUTES = 7 * 24 * 60;
+    private static final long MAX_STALE_HOURS = 30 * 24;
+    /** GitHub failing is retried sooner than a routine check, but not on every request. */
+    private static final Duration MAX_RETRY = Duration.ofMinutes(5);
 
     @Inject
     @ConfigProperty(name = "GITHUB_ALLOWED_ORGS")
@@ -28,11 +34,29 @@ public class MembershipSettings {
     @ConfigProperty(name = "GITHUB_ALLOWED_TEAMS")
     Optional<String> teams;
 
+    @Inject
+    @ConfigProperty(name = "GITHUB_ADMIN_TEAMS")
+    Optional<String> adminTeams;
+
+    @Inject
+    @ConfigProperty(name = "MEMBERSHIP_CHECK_MINUTES", defaultValue = "60")
+    long checkMinutes;
+
+    @Inject
+    @ConfigProperty(name = "MEMBERSHIP_MAX_STALE_HOURS", defaultValue = "24")
+    long maxStaleHours;
+
     private AllowList allowList;
 
     @PostConstruct
     void read() {
-        allowList = AllowList.parse(organizations, teams);
+        allowList = AllowList.parse(organizations, teams, adminTeams);
+        if (checkMinutes < 0 || checkMinutes > MAX_CHECK_MINUTES) {
+            throw new IllegalStateException("MEMBERSHIP_CHECK_MINUTES must be between 0 and " + MAX_CHECK_MINUTES);
+        }
+        if (maxStaleHours < 0 || maxStaleHours > MAX_STALE_HOURS) {
+            throw new IllegalStateException("MEMBERSHIP_MAX_STALE_HOURS must be between 0 and " + MAX_STALE_HOURS);
+        }
     }
 
     /** Created at start-up, so a malformed entry stops the deployment instead of letting everyone in. */
@@ -42,6 +66,22 @@ public class MembershipSettings {
 
     AllowList allowList() {
         return allowList;
+    }
+
+    /** How long a check's result stands before the next is due ({@code MEMBERSHIP_CHECK_MINUTES}). */
+    Duration checkInterval() {
+        return Duration.ofMinutes(checkMinutes);
+    }
+
+    /** How soon a check GitHub did not answer is tried again. */
+    Duration retryInterval() {
+        Duration interval = checkInterval();
+        return interval.compareTo(MAX_RETRY) < 0 ? interval : MAX_RETRY;
+    }
+
+    /** Whether membership unconfirmed since {@code since} is too old to go on ({@code MEMBERSHIP_MAX_STALE_HOURS}). */
+    boolean stale(Instant since, Instant now) {
+        return since.plus(Duration.ofHours(maxStaleHours)).isBefore(now);
     }
 
     /** The allowed organizations and teams by name ({@code acme}, {@code acme/core}), for the sign-in pages. */

@@ -5,9 +5,11 @@ import dev.latchkey.audit.AuditType;
 import dev.latchkey.github.GitHubRefusedException;
 import dev.latchkey.github.GitHubUnavailableException;
 import dev.latchkey.user.GitHubIdentity;
+import dev.latchkey.user.User;
 import dev.latchkey.user.Users;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +17,8 @@ import java.util.logging.Logger;
 
 /**
  * Lets a GitHub identity in only as an active member of an allowed organization or team, checked with the token
- * GitHub has just issued, before anything of the sign-in is written; without an allow-list everyone passes.
+ * GitHub has just issued before anything of the sign-in is written (or, for a password sign-in, with the linked
+ * identity's stored token); without an allow-list everyone passes.
  */
 @ApplicationScoped
 public class OrganizationGate {
@@ -29,6 +32,15 @@ public class OrganizationGate {
     MembershipCheck check;
 
     @Inject
+    MembershipUpdates updates;
+
+    @Inject
+    MembershipRecords records;
+
+    @Inject
+    MembershipRechecks rechecks;
+
+    @Inject
     Users users;
 
     @Inject
@@ -38,40 +50,100 @@ public class OrganizationGate {
      * Returns when the identity may sign in by {@code method}; otherwise throws a {@link MembershipRefusal}, audited
      * as {@code sign_in_refused} when GitHub answered (its silence is the caller's to report).
      */
-    public void admit(GitHubIdentity identity, String token, String method) {
-        admit(identity, token, method, Optional.empty());
+    public Admission admit(GitHubIdentity identity, String token, String method) {
+        return admit(identity, token, method, Optional.empty());
     }
 
-    /** As {@link #admit(GitHubIdentity, String, String)}; a refusal names {@code askingUserId}, the account linking. */
-    public void admit(GitHubIdentity identity, String token, String method, Optional<Long> askingUserId) {
+    /**
+     * As {@link #admit(GitHubIdentity, String, String)}; a refusal names {@code askingUserId}, the account linking.
+     * A known user refused here has every session ended: GitHub has just said they are no longer a member.
+     */
+    public Admission admit(GitHubIdentity identity, String token, String method, Optional<Long> askingUserId) {
+        AllowList allowed = settings.allowList();
+        if (!allowed.checked()) {
+            return Admission.UNCHECKED;
+        }
+        Optional<Examination> examination = examination(allowed, token);
+        if (examination.isEmpty() || examination.get().admitted()) {
+            return new Admission(examination.orElse(null));
+        }
+        Optional<Long> known = users.findByGitHubId(identity.githubId()).map(User::id);
+        known.ifPresent(userId -> updates.verified(userId, examination.get(), method));
+        Long userId = askingUserId.or(() -> known).orElse(null);
+        refused(examination.get().verdict().reason(), method, allowed, identity.githubId(), identity.login(), userId);
+        throw examination.get().verdict().refusal();
+    }
+
+    /** Records what the admitting check found for the user now signing in: their memberships and admin role. */
+    public void admitted(long userId, Admission admission, String method) {
+        admission.examination().ifPresent(examination -> updates.verified(userId, examination, method));
+    }
+
+    /**
+     * A password sign-in of {@code user} (whose password was right): it stands only for an account whose linked
+     * GitHub identity passes, by a check still fresh or one made now with the stored token.
+     */
+    public void admitByPassword(User user) {
         AllowList allowed = settings.allowList();
         if (!allowed.active()) {
             return;
         }
-        Verdict verdict = verdict(allowed, token);
-        if (verdict.admitted()) {
+        if (user.githubId() == null) {
+            refused("no_github_identity", "password", allowed, null, null, user.id());
+            throw MembershipRefusal.passwordNeedsGitHub();
+        }
+        Instant now = Instant.now();
+        Optional<MembershipRecord> last = records.find(user.id());
+        boolean fresh = last.filter(row -> row.result() == MembershipResult.MEMBER && row.dueAt().isAfter(now))
+                .isPresent();
+        if (fresh) {
             return;
         }
-        Long userId = askingUserId.or(() -> users.findByGitHubId(identity.githubId()).map(user -> user.id()))
-                .orElse(null);
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("method", method);
-        detail.put("reason", verdict.reason());
-        detail.put("allowed", allowed.describe());
-        detail.put("github_id", identity.githubId());
-        detail.put("github_login", identity.login());
-        audit.record(AuditType.SIGN_IN_REFUSED, userId, userId, detail);
-        throw verdict.refusal();
+        MembershipResult result = rechecks.recheck(user.id(), "password");
+        if (result == MembershipResult.MEMBER) {
+            return;
+        }
+        if (result == MembershipResult.GITHUB_UNAVAILABLE || result == MembershipResult.GITHUB_ERROR) {
+            // GitHub silent: the last answer stands within the staleness bound, as it does for live sessions.
+            if (records.find(user.id()).filter(row -> row.result() == MembershipResult.MEMBER
+                    && !settings.stale(row.unverifiedSince(), now)).isPresent()) {
+                return;
+            }
+            throw result == MembershipResult.GITHUB_UNAVAILABLE
+                    ? MembershipRefusal.unavailable() : MembershipRefusal.checkFailed();
+        }
+        refused(result.code(), "password", allowed, user.githubId(), user.githubLogin(), user.id());
+        throw MembershipRefusal.passwordNeedsGitHub();
     }
 
-    private Verdict verdict(AllowList allowed, String token) {
+    private void refused(String reason, String method, AllowList allowed, Long githubId, String login, Long userId) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("method", method);
+        detail.put("reason", reason);
+        detail.put("allowed", allowed.describe());
+        detail.put("github_id", githubId);
+        detail.put("github_login", login);
+        audit.record(AuditType.SIGN_IN_REFUSED, userId, userId, detail);
+    }
+
+    /**
+     * What GitHub says; empty when only admin teams are asked about and GitHub fails (the sign-in goes on, the role
+     * waits for the next check), else GitHub's failure refuses the sign-in.
+     */
+    private Optional<Examination> examination(AllowList allowed, String token) {
         try {
-            return check.verdict(allowed, token);
+            return Optional.of(check.examine(allowed, token));
         } catch (GitHubUnavailableException e) {
             LOG.warning(() -> "GitHub did not answer an organization membership check: " + e.getMessage());
+            if (!allowed.active()) {
+                return Optional.empty();
+            }
             throw MembershipRefusal.unavailable();
         } catch (GitHubRefusedException | ClassCastException | NullPointerException | ArithmeticException e) {
             LOG.warning(() -> "Could not check organization membership with GitHub: " + e.getMessage());
+            if (!allowed.active()) {
+                return Optional.empty();
+            }
             throw MembershipRefusal.checkFailed();
         }
     }

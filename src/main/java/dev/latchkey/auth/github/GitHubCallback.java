@@ -23,6 +23,7 @@ import dev.latchkey.github.GitHubProfile;
 import dev.latchkey.github.GitHubRefusedException;
 import dev.latchkey.github.GitHubUnavailableException;
 import dev.latchkey.membership.MembershipRefusal;
+import dev.latchkey.membership.Admission;
 import dev.latchkey.membership.OrganizationGate;
 
 /**
@@ -112,11 +113,13 @@ class GitHubCallback {
         // (6) Before anything of theirs is written; a linking user is checked when their session starts.
         refuseIfBanned(profile);
         // (6b) Only members of an allowed organization or team, asked with the token just issued.
-        admitMember(profile, grant.accessToken(), linking.map(OAuthStates.Linking::userId));
+        Admission admission = admitMember(profile, grant.accessToken(), linking.map(OAuthStates.Linking::userId));
         // (7) Never by matching emails: only an authorization the signed-in user started links an account.
         linking.ifPresent(asked -> link(asked.userId(), profile));
         // (8) One row per GitHub account, even when first sign-ins race; a linked account is found by its GitHub id.
         User user = accounts.record(profile, grant);
+        // (8b) What the gate found (memberships, an admin team's role) is the user's from this sign-in on.
+        gate.admitted(user.id(), admission, linking.isPresent() ? "link" : "github");
         // (9) A new session every time: no fixation. It replaces the browser's session that asked to link.
         try {
             SignInSessions.IssuedSession session = sessions.begin(user.id(), arrival.device(), "github",
@@ -137,9 +140,9 @@ class GitHubCallback {
         }
     }
 
-    private void admitMember(GitHubProfile profile, String token, Optional<Long> linkingUserId) {
+    private Admission admitMember(GitHubProfile profile, String token, Optional<Long> linkingUserId) {
         try {
-            gate.admit(profile.identity(), token, linkingUserId.isPresent() ? "link" : "github", linkingUserId);
+            return gate.admit(profile.identity(), token, linkingUserId.isPresent() ? "link" : "github", linkingUserId);
         } catch (MembershipRefusal refused) {
             if ("not_a_member".equals(refused.errorCode())) {
                 // Latchkey keeps nothing of a refused sign-in, so the grant GitHub just made is withdrawn too.

@@ -4,6 +4,8 @@ import dev.latchkey.audit.AuditTrail;
 import dev.latchkey.auth.session.ClientDevice;
 import dev.latchkey.auth.session.SignInResponses;
 import dev.latchkey.auth.session.SignInSessions;
+import dev.latchkey.membership.MembershipRefusal;
+import dev.latchkey.membership.OrganizationGate;
 import dev.latchkey.ratelimit.RateLimited;
 import dev.latchkey.ratelimit.RateLimits;
 import dev.latchkey.user.GitHubDescription;
@@ -51,6 +53,9 @@ public class LoginResource {
     @Inject
     HashingPool pool;
 
+    @Inject
+    OrganizationGate gate;
+
     /** The body of {@code POST /auth/login}; public because JSON-B builds it by reflection. */
     public record Credentials(String email, String password) {
 
@@ -79,9 +84,16 @@ public class LoginResource {
     private Response signIn(Credentials credentials, ClientDevice client) {
         try {
             User user = logins.login(credentials.email(), credentials.password());
+            // Only once the password is right: nobody learns from a refusal whether an address has an account.
+            gate.admitByPassword(user);
             SignInSessions.IssuedSession session =
                     sessions.begin(user.id(), client, "password", GitHubDescription.STORED_ONLY);
             return SignInResponses.signedIn(200, session, UserView.of(session.user()));
+        } catch (MembershipRefusal refused) {
+            if (!refused.audited()) {
+                audit.signInFailed("password", refused, logins.accountOf(credentials.email()).orElse(null));
+            }
+            throw refused;
         } catch (ApiException failure) {
             audit.signInFailed("password", failure, logins.accountOf(credentials.email()).orElse(null));
             throw failure;

@@ -6,6 +6,7 @@ import dev.latchkey.github.GitHubProfile;
 import dev.latchkey.github.GitHubRefusedException;
 import dev.latchkey.github.GitHubSettings;
 import dev.latchkey.github.GitHubUnavailableException;
+import dev.latchkey.membership.Admission;
 import dev.latchkey.membership.OrganizationGate;
 import dev.latchkey.auth.session.ClientDevice;
 import dev.latchkey.auth.session.SignInSessions;
@@ -75,9 +76,10 @@ class PatSignIns {
         // (5) A banned user is refused before their token is stored.
         users.findByGitHubId(profile.identity().githubId()).ifPresent(known -> admissions.refuseIfBanned(known, "pat"));
         // (5b) Only members of an allowed organization or team, asked with this very token.
-        gate.admit(profile.identity(), token, "pat");
+        Admission admission = gate.admit(profile.identity(), token, "pat");
         // (6) Keyed by GitHub's numeric id: the same user as a GitHub sign-in, even when first sign-ins race.
         User user = accounts.record(profile, token);
+        gate.admitted(user.id(), admission, "pat");
         // (7) A new session every time: no fixation.
         return sessions.begin(user.id(), device, "pat", GitHubDescription.JUST_DESCRIBED_BY_GITHUB);
     }

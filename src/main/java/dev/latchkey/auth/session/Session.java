@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * One signed-in device: the row every session JWT is checked against.
@@ -42,6 +43,9 @@ public class Session {
     @Column(name = "impersonator_id")
     private Long impersonatorId;
 
+    @Column(name = "end_reason")
+    private String endReason;
+
     protected Session() {
     }
 
@@ -60,6 +64,11 @@ public class Session {
 
     public boolean liveAt(Instant now) {
         return revokedAt == null && expiresAt.isAfter(now);
+    }
+
+    /** Why the session was ended, when its holder is told more than "invalid or expired". */
+    public Optional<SessionEndReason> endReason() {
+        return SessionEndReason.of(endReason);
     }
 
     public String id() {

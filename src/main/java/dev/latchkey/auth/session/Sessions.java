@@ -57,7 +57,12 @@ public class Sessions {
     }
 
     public Optional<Session> findLive(String id, Instant now) {
-        return Optional.ofNullable(em.find(Session.class, id)).filter(session -> session.liveAt(now));
+        return find(id).filter(session -> session.liveAt(now));
+    }
+
+    /** The session row, live or ended, until the purge removes it. */
+    public Optional<Session> find(String id) {
+        return Optional.ofNullable(em.find(Session.class, id));
     }
 
     /** Whether this session is live and was started by a sign-in within the last {@link #RECENT_SIGN_IN}. */
@@ -104,6 +109,18 @@ public class Sessions {
     public int revokeAll(long userId) {
         ended.fire(SessionsEnded.allOf(userId));
         return end("s.userId = :userId", "userId", userId);
+    }
+
+    /** Ends every session of the user, and says why to whoever presents one of their tokens from now on. */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public int revokeAll(long userId, SessionEndReason reason) {
+        ended.fire(SessionsEnded.allOf(userId));
+        return em.createQuery("UPDATE Session s SET s.revokedAt = :now, s.expiresAt = :now, s.endReason = :reason "
+                        + "WHERE s.userId = :userId AND s.revokedAt IS NULL")
+                .setParameter("now", Instant.now())
+                .setParameter("reason", reason.code())
+                .setParameter("userId", userId)
+                .executeUpdate();
     }
 
     /** Ends every session of the user, and every session in which they impersonate someone. */
