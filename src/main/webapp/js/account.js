@@ -1,11 +1,11 @@
 // The signed-in page: profile, sign-in methods (linking GitHub after signing in again when the sign-in is old), GitHub
 // scopes, sessions, recent activity, and signing out.
 import {api, busy, clear, element, send, show, signOut, when, ApiError} from "./api.js";
-import {errorMessage, takeErrorCode} from "./errors.js";
+import {ORGANIZATION_CODES, showError, takeError} from "./errors.js";
 import {showImpersonation} from "./impersonation.js";
 import {listOf} from "./lists.js";
 
-const errorCode = takeErrorCode();
+const error = takeError();
 let currentSessionId = null;
 
 async function start() {
@@ -19,8 +19,11 @@ async function start() {
     showProfile(me);
     showImpersonation(me);
     showAdminLink(me);
-    if (errorCode) {
-        show("methods-error", errorMessage(errorCode));
+    if (error.code) {
+        // Linking a GitHub account the organization gate refuses: say who may link, as the sign-in page does.
+        const providers = ORGANIZATION_CODES.includes(error.code)
+            ? await api("GET", "/auth/providers").catch(() => null) : null;
+        showError("methods-error", error.code, providers, error.ssoUrl);
     }
     await Promise.all([showMethods(me), showSessions(), showAudit()]);
     document.getElementById("main").removeAttribute("aria-busy");
@@ -85,7 +88,7 @@ async function showMethods(me) {
     document.getElementById("link-github").hidden = !canLink;
     document.getElementById("reconnect-github").hidden = !github || Boolean(me.impersonated_by);
     document.getElementById("unlink-github").hidden = !(github && password) || Boolean(me.impersonated_by);
-    offerSignInAgain(canLink && errorCode === "sign_in_again" ? password : null);
+    offerSignInAgain(canLink && error.code === "sign_in_again" ? password : null);
     // An admin acting as the user never reaches the user's GitHub token, which the scope report needs.
     await showScopes(Boolean(github) && !me.impersonated_by);
 }

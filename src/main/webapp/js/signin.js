@@ -1,13 +1,22 @@
 // The sign-in page: GitHub, email and password (sign in or register), and a personal access token.
 import {api, busy, clear, send, show, ApiError} from "./api.js";
-import {errorMessage, takeErrorCode} from "./errors.js";
+import {showError, takeError} from "./errors.js";
 
 const ACCOUNT = "/account.html";
-const errorCode = takeErrorCode();
+const error = takeError();
 
 async function start() {
     if (await signedIn()) {
-        location.replace(ACCOUNT + (errorCode ? "?error=" + encodeURIComponent(errorCode) : ""));
+        // A refused link comes back here: the account page explains it.
+        const params = new URLSearchParams();
+        if (error.code) {
+            params.set("error", error.code);
+        }
+        if (error.ssoUrl) {
+            params.set("sso_url", error.ssoUrl);
+        }
+        const query = params.toString();
+        location.replace(ACCOUNT + (query ? "?" + query : ""));
         return;
     }
     if (new URLSearchParams(location.search).has("signed_out")) {
@@ -23,10 +32,10 @@ async function start() {
         sessionStorage.removeItem("latchkey.signin-problem");
         show("page-error", problem);
     }
-    await showProviders();
-    if (errorCode) {
+    const providers = await showProviders();
+    if (error.code) {
         const github = !document.getElementById("github-section").hidden;
-        show(github ? "github-error" : "login-error", errorMessage(errorCode));
+        showError(github ? "github-error" : "login-error", error.code, providers, error.ssoUrl);
     }
 }
 
@@ -45,8 +54,10 @@ async function showProviders() {
         document.getElementById("github-section").hidden = !providers.github;
         document.getElementById("pat-section").hidden = providers.pat === false;
         document.getElementById("register-section").hidden = providers.registration === false;
+        return providers;
     } catch (e) {
         show("login-error", e.message);
+        return null;
     }
 }
 

@@ -6,6 +6,7 @@ import dev.latchkey.github.GitHubSettings;
 import dev.latchkey.auth.pat.PatSignInSetting;
 import dev.latchkey.auth.session.SessionCookie;
 import dev.latchkey.auth.session.Sessions;
+import dev.latchkey.membership.MembershipSettings;
 import dev.latchkey.user.RegistrationSetting;
 import dev.latchkey.user.UserView;
 import jakarta.annotation.security.RolesAllowed;
@@ -57,6 +58,9 @@ public class AuthResource {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    MembershipSettings membership;
+
     @GET
     @Path("me")
     @RolesAllowed("user")
@@ -100,11 +104,15 @@ public class AuthResource {
 
     @GET
     @Path("providers")
-    @Operation(summary = "Which sign-in methods are enabled; needs no session")
+    @Operation(summary = "Which sign-in methods are enabled and who may sign in with GitHub; needs no session")
     @APIResponse(responseCode = "200", description = "For example {\"github\":true,\"pat\":true,\"password\":true,"
-            + "\"registration\":true}: registration says whether POST /auth/register is open")
-    public Map<String, Boolean> providers() {
-        return Map.of("github", github.configured(), "pat", patSignIn.enabled(), "password", true,
-                "registration", registration.open());
+            + "\"registration\":true,\"organizations\":[\"acme\",\"acme/core\"],"
+            + "\"github_url\":\"https://github.com\"}: "
+            + "registration says whether POST /auth/register is open; organizations lists the organizations and teams "
+            + "whose members may sign in (GITHUB_ALLOWED_ORGS, GITHUB_ALLOWED_TEAMS; empty: any GitHub account); "
+            + "github_url is GITHUB_URL, the only site the sign-in page links to for GitHub's own steps")
+    public SignInMethods providers() {
+        return new SignInMethods(github.configured(), patSignIn.enabled(), true, registration.open(),
+                membership.allowedNames(), github.webUrl());
     }
 }

@@ -14,11 +14,15 @@ import dev.latchkey.testing.github.OrgRole;
 import dev.latchkey.testing.github.Organization;
 import dev.latchkey.testing.github.Team;
 import dev.latchkey.testing.github.TeamRole;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.net.URL;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -40,6 +44,7 @@ class OrganizationGateIT {
     private static final String ACME = "gate-acme-" + RUN;
     private static final String RENAMED = "gate-renamed-" + RUN;
     private static final String SSO = "gate-sso-" + RUN;
+    private static final String SSO_ELSEWHERE = "gate-sso-elsewhere-" + RUN;
     private static final String RESTRICTED = "gate-restricted-" + RUN;
     private static final String TEAMS = "gate-teams-" + RUN;
     private static final String NOWHERE = "gate-nowhere-" + RUN;
@@ -57,7 +62,8 @@ class OrganizationGateIT {
                 "GITHUB_SCOPES", "read:user user:email",
                 // Closed by default under an allow-list; reopened here so a password account can try to link.
                 "REGISTRATION", "open",
-                "GITHUB_ALLOWED_ORGS", NOWHERE + "," + ACME + "," + RENAMED + "," + SSO + "," + RESTRICTED,
+                "GITHUB_ALLOWED_ORGS", NOWHERE + "," + ACME + "," + RENAMED + "," + SSO + "," + RESTRICTED + ","
+                        + SSO_ELSEWHERE,
                 "GITHUB_ALLOWED_TEAMS", TEAMS + "/core",
                 "BCRYPT_COST", "4"));
     }
@@ -200,8 +206,14 @@ class OrganizationGateIT {
         Organization organization = github.joinOrganization(member, SSO);
         github.organizations().enforceSso(organization);
 
-        assertEquals(FAILURE + "github_sso_required",
-                location(GitHubSignIns.signIn(browser, github, member)).toString());
+        // (1) The browser goes back with GitHub's address for authorizing the token, for the page to link to.
+        String page = location(GitHubSignIns.signIn(browser, github, member)).toString();
+        String prefix = FAILURE + "github_sso_required&sso_url=";
+        assertTrue(page.startsWith(prefix), page);
+        String ssoUrl = URLDecoder.decode(page.substring(prefix.length()), StandardCharsets.UTF_8);
+        assertTrue(ssoUrl.matches(Pattern.quote(github.webUrl() + "/orgs/" + SSO + "/sso?authorization_request=")
+                + "[A-Z2-7]+"), ssoUrl);
+        // (2) A script gets it in the problem's detail.
         HttpResponse<String> pat = browser.post(PAT, token(member, "read:org", "user:email"));
         assertEquals(403, pat.statusCode(), pat.body());
         assertTrue(json(pat).getString("detail").startsWith(SSO_REQUIRED + " (" + github.webUrl() + "/orgs/" + SSO
@@ -212,6 +224,30 @@ class OrganizationGateIT {
         String authorized = github.issueTokenWithPrefix(member, "ghp_", "read:org", "user:email");
         github.organizations().authorizeSso(authorized, organization);
         assertEquals(200, browser.post(PAT, "{\"token\":\"" + authorized + "\"}").statusCode());
+    }
+
+    @Test
+    void anSsoAddressOnAnotherSiteIsNotPassedToTheSignInPage() throws Exception {
+        GitHubUser member = user("sso-elsewhere");
+        Organization organization = github.joinOrganization(member, SSO_ELSEWHERE);
+        github.organizations().enforceSsoNamingAnotherSite(organization, "https://sso.example.net");
+
+        // The page would make sso_url a link: one GitHub's web host does not serve is left out.
+        assertEquals(FAILURE + "github_sso_required",
+                location(GitHubSignIns.signIn(browser, github, member)).toString());
+        assertNothingWritten(member);
+    }
+
+    @Test
+    void theProvidersNameTheAllowedOrganizationsAndTeamsForTheSignInPage() throws Exception {
+        JsonObject providers = json(new Browser(browser.base()).get("/auth/providers"));
+
+        assertEquals(List.of(NOWHERE, ACME, RENAMED, SSO, RESTRICTED, SSO_ELSEWHERE, TEAMS + "/core"),
+                providers.getJsonArray("organizations").getValuesAs(JsonString.class).stream()
+                        .map(JsonString::getString).toList());
+        assertEquals(github.webUrl(), providers.getString("github_url"));
+        assertTrue(providers.getBoolean("github") && providers.getBoolean("pat") && providers.getBoolean("password")
+                && providers.getBoolean("registration"), providers.toString());
     }
 
     @Test

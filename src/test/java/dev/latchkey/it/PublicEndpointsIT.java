@@ -56,7 +56,9 @@ class PublicEndpointsIT {
     @Test
     void gitHubSignInAnswers503WhenItIsNotConfigured() throws Exception {
         assertProblem(browser().get("/auth/github"), 503, "GitHub sign-in is not configured");
-        assertFalse(json(browser().get("/auth/providers")).getBoolean("github"));
+        JsonObject providers = json(browser().get("/auth/providers"));
+        assertFalse(providers.getBoolean("github"));
+        assertTrue(providers.getJsonArray("organizations").isEmpty(), "no allow-list: any GitHub account");
     }
 
     @Test

@@ -108,7 +108,8 @@ public class GitHubLoginResource {
     @Path("callback")
     @Operation(summary = "GitHub's redirect back: finishes the sign-in and sets the session cookie")
     @APIResponse(responseCode = "302", description = "To the frontend; on failure to LOGIN_REDIRECT_PATH?error=CODE "
-            + "when the client accepts text/html")
+            + "when the client accepts text/html (github_sso_required adds &sso_url=, GitHub's address for authorizing "
+            + "the token for the organization's SAML SSO, only when it is on GITHUB_URL's host)")
     @APIResponse(responseCode = "400", description = "Invalid or expired OAuth state / Failed to exchange GitHub "
             + "code / This GitHub account is already linked to another user")
     @APIResponse(responseCode = "403", description = "Not a member of an allowed organization or team "
@@ -144,7 +145,7 @@ public class GitHubLoginResource {
 
     /** A browser goes back to the frontend with {@code ?error=CODE}; other clients get the problem. */
     private Response.ResponseBuilder failed(GitHubSignInFailure failure, boolean browser) {
-        return browser ? frontend.toFailure(failure.errorCode())
+        return browser ? frontend.toFailure(failure.errorCode(), failure.ssoUrl())
                 : Response.fromResponse(Problems.response(failure.status(), failure.detail()))
                         .header("Referrer-Policy", "no-referrer");
     }

@@ -2,6 +2,7 @@ package dev.latchkey.auth.github;
 
 import dev.latchkey.membership.MembershipRefusal;
 import dev.latchkey.web.ApiException;
+import java.util.Optional;
 
 /**
  * A GitHub sign-in (or link) that cannot finish, with the {@code ?error=} code browsers are sent back with.
@@ -10,15 +11,17 @@ public class GitHubSignInFailure extends ApiException {
 
     private final String errorCode;
     private final boolean audited;
+    private final String ssoUrl;
 
     private GitHubSignInFailure(String errorCode, int status, String detail) {
-        this(errorCode, status, detail, false);
+        this(errorCode, status, detail, false, null);
     }
 
-    private GitHubSignInFailure(String errorCode, int status, String detail, boolean audited) {
+    private GitHubSignInFailure(String errorCode, int status, String detail, boolean audited, String ssoUrl) {
         super(status, detail);
         this.errorCode = errorCode;
         this.audited = audited;
+        this.ssoUrl = ssoUrl;
     }
 
     static GitHubSignInFailure invalidState() {
@@ -74,7 +77,13 @@ public class GitHubSignInFailure extends ApiException {
 
     /** The organization gate's refusal (or GitHub's failure during its check), with its code and detail. */
     static GitHubSignInFailure membership(MembershipRefusal refused) {
-        return new GitHubSignInFailure(refused.errorCode(), refused.status(), refused.detail(), refused.audited());
+        return new GitHubSignInFailure(refused.errorCode(), refused.status(), refused.detail(), refused.audited(),
+                refused.ssoUrl());
+    }
+
+    /** Where GitHub lets the user authorize the token for the organization's SAML SSO, when it said so. */
+    Optional<String> ssoUrl() {
+        return Optional.ofNullable(ssoUrl);
     }
 
     /** Whether the refusal is already in the audit trail where it was decided (a ban, the organization gate). */

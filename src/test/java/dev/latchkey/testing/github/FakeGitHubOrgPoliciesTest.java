@@ -65,6 +65,18 @@ class FakeGitHubOrgPoliciesTest {
     }
 
     @Test
+    void ssoAddressesCanNameAnotherSiteAsATamperingProxyWould() throws Exception {
+        orgs.enforceSsoNamingAnotherSite(acme, "https://sso.example.net");
+
+        HttpResponse<String> refused = client.api(github, "/user/memberships/orgs/acme",
+                github.issueToken(alice, OAUTH_APP, "read:org"));
+
+        assertEquals(403, refused.statusCode());
+        String sso = refused.headers().firstValue("X-GitHub-SSO").orElseThrow();
+        assertTrue(sso.startsWith("required; url=https://sso.example.net/orgs/acme/sso?authorization_request="), sso);
+    }
+
+    @Test
     void ssoNamesPersonalAccessTokensAndSparesNonMembers() throws Exception {
         orgs.enforceSso(acme);
         GitHubUser bob = github.createUser("bob");

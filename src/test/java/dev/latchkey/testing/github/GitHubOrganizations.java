@@ -77,6 +77,16 @@ public final class GitHubOrganizations {
         state.policies().enforceSso(current(organization).id());
     }
 
+    /**
+     * As {@link #enforceSso}, but the {@code X-GitHub-SSO} addresses name {@code webRoot} (for example
+     * {@code https://sso.example.net}) instead of GitHub's web host, as a tampering proxy in front of GitHub could:
+     * for clients that must not send their users to such an address.
+     */
+    public void enforceSsoNamingAnotherSite(Organization organization, String webRoot) {
+        state.policies().ssoSite(current(organization).id(), webRoot);
+        enforceSso(organization);
+    }
+
     /** The user authorized this token for the organization's SAML SSO, as on github.com's "Configure SSO". */
     public void authorizeSso(String token, Organization organization) {
         state.policies().authorizeSso(current(organization).id(), token);

@@ -41,10 +41,11 @@ final class OrgAccess {
             return Optional.of(hidden.get());
         }
         if (ssoWithholds(token, user, org.id())) {
+            String site = state.policies().ssoSite(org.id()).orElse(state.urls().web());
             return Optional.of(Replies.apiError(403, "Resource protected by organization SAML enforcement. You must"
                     + " grant your " + (isPersonal(token) ? "Personal Access" : "OAuth") + " token access to this"
                     + " organization.", SSO_DOCS)
-                    .withHeader("X-GitHub-SSO", "required; url=" + state.urls().web() + "/orgs/" + org.login()
+                    .withHeader("X-GitHub-SSO", "required; url=" + site + "/orgs/" + org.login()
                             + "/sso?authorization_request=" + authorizationRequest()));
         }
         return Optional.empty();

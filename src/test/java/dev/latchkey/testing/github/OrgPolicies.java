@@ -1,6 +1,7 @@
 package dev.latchkey.testing.github;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -11,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class OrgPolicies {
 
     private final Set<Long> ssoEnforced = ConcurrentHashMap.newKeySet();
+    private final Map<Long, String> ssoSites = new ConcurrentHashMap<>();
     private final Set<String> ssoAuthorized = ConcurrentHashMap.newKeySet();
     private final Set<Long> oauthRestricted = ConcurrentHashMap.newKeySet();
     private final Set<String> approvedApps = ConcurrentHashMap.newKeySet();
@@ -19,6 +21,15 @@ final class OrgPolicies {
 
     void enforceSso(long organizationId) {
         ssoEnforced.add(organizationId);
+    }
+
+    void ssoSite(long organizationId, String webRoot) {
+        ssoSites.put(organizationId, webRoot);
+    }
+
+    /** The site other than GitHub's that the organization's {@code X-GitHub-SSO} addresses name, if any. */
+    Optional<String> ssoSite(long organizationId) {
+        return Optional.ofNullable(ssoSites.get(organizationId));
     }
 
     void authorizeSso(long organizationId, String token) {
