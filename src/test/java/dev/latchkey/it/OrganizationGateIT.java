@@ -40,14 +40,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class OrganizationGateIT {
 
-    private static final String RUN = Long.toString(System.nanoTime(), 36);
-    private static final String ACME = "gate-acme-" + RUN;
-    private static final String RENAMED = "gate-renamed-" + RUN;
-    private static final String SSO = "gate-sso-" + RUN;
-    private static final String SSO_ELSEWHERE = "gate-sso-elsewhere-" + RUN;
-    private static final String RESTRICTED = "gate-restricted-" + RUN;
-    private static final String TEAMS = "gate-teams-" + RUN;
-    private static final String NOWHERE = "gate-nowhere-" + RUN;
+    private static final String ACME = GatedDeployment.ACME;
+    private static final String RENAMED = GatedDeployment.RENAMED;
+    private static final String SSO = GatedDeployment.SSO;
+    private static final String SSO_ELSEWHERE = GatedDeployment.SSO_ELSEWHERE;
+    private static final String RESTRICTED = GatedDeployment.RESTRICTED;
+    private static final String TEAMS = GatedDeployment.TEAMS;
+    private static final String RUN = GatedDeployment.RUN;
     private static final String NOT_A_MEMBER = "Your GitHub account is not a member of an allowed organization";
     private static final String SSO_REQUIRED = "Your organization requires SAML single sign-on: authorize this"
             + " app's token for it on GitHub, then sign in again";
@@ -58,14 +57,7 @@ class OrganizationGateIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return LatchkeyDeployment.withSettings(Map.of(
-                "GITHUB_SCOPES", "read:user user:email",
-                // Closed by default under an allow-list; reopened here so a password account can try to link.
-                "REGISTRATION", "open",
-                "GITHUB_ALLOWED_ORGS", NOWHERE + "," + ACME + "," + RENAMED + "," + SSO + "," + RESTRICTED + ","
-                        + SSO_ELSEWHERE,
-                "GITHUB_ALLOWED_TEAMS", TEAMS + "/core",
-                "BCRYPT_COST", "4"));
+        return GatedDeployment.deployment();
     }
 
     @ArquillianResource
@@ -242,7 +234,8 @@ class OrganizationGateIT {
     void theProvidersNameTheAllowedOrganizationsAndTeamsForTheSignInPage() throws Exception {
         JsonObject providers = json(new Browser(browser.base()).get("/auth/providers"));
 
-        assertEquals(List.of(NOWHERE, ACME, RENAMED, SSO, RESTRICTED, SSO_ELSEWHERE, TEAMS + "/core"),
+        assertEquals(List.of(GatedDeployment.NOWHERE, ACME, GatedDeployment.BETA, RENAMED, SSO, RESTRICTED,
+                        SSO_ELSEWHERE, TEAMS + "/core"),
                 providers.getJsonArray("organizations").getValuesAs(JsonString.class).stream()
                         .map(JsonString::getString).toList());
         assertEquals(github.webUrl(), providers.getString("github_url"));

@@ -1,0 +1,43 @@
+package dev.latchkey.it;
+
+import java.util.Map;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The organization-gated configuration the membership scenarios share, so they share one server: allowed
+ * organizations (one unknown to GitHub, one to be renamed, one enforcing SSO, one restricting OAuth Apps), an allowed
+ * team, an admin team, a membership check on every request, open registration and a webhook secret.
+ */
+final class GatedDeployment {
+
+    static final String RUN = Long.toString(System.nanoTime(), 36);
+    static final String ACME = "gate-acme-" + RUN;
+    /** A second allowed organization, for members of two. */
+    static final String BETA = "gate-beta-" + RUN;
+    static final String RENAMED = "gate-renamed-" + RUN;
+    static final String SSO = "gate-sso-" + RUN;
+    static final String SSO_ELSEWHERE = "gate-sso-elsewhere-" + RUN;
+    static final String RESTRICTED = "gate-restricted-" + RUN;
+    /** The organization of the allowed team {@code TEAMS/core}. */
+    static final String TEAMS = "gate-teams-" + RUN;
+    static final String NOWHERE = "gate-nowhere-" + RUN;
+    /** The organization of the admin team {@code ADMINS/admins}. */
+    static final String ADMINS = "gate-admins-" + RUN;
+
+    private GatedDeployment() {
+    }
+
+    static WebArchive deployment() {
+        return LatchkeyDeployment.withSettings(Map.of(
+                "GITHUB_SCOPES", "read:user user:email",
+                // Closed by default under an allow-list; reopened here so a password account can try to link.
+                "REGISTRATION", "open",
+                "GITHUB_ALLOWED_ORGS", String.join(",", NOWHERE, ACME, BETA, RENAMED, SSO, RESTRICTED, SSO_ELSEWHERE),
+                "GITHUB_ALLOWED_TEAMS", TEAMS + "/core",
+                "GITHUB_ADMIN_TEAMS", ADMINS + "/admins",
+                // Every request of a session finds its check due, so re-checks need no waiting.
+                "MEMBERSHIP_CHECK_MINUTES", "0",
+                "GITHUB_WEBHOOK_SECRET", LatchkeyDeployment.WEBHOOK_SECRET,
+                "BCRYPT_COST", "4"));
+    }
+}
