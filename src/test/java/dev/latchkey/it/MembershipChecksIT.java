@@ -1,0 +1,185 @@
+package dev.latchkey.it;
+
+import static dev.latchkey.it.GitHubCallbackFailuresIT.assertProblem;
+import static dev.latchkey.it.GitHubSignInIT.json;
+import static dev.latchkey.it.PasswordSignInIT.login;
+import static dev.latchkey.it.PasswordSignInIT.register;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.latchkey.testing.github.FakeGitHub;
+import dev.latchkey.testing.github.GitHubUser;
+import dev.latchkey.testing.github.Organization;
+import dev.latchkey.testing.github.Outage;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Membership keeps being decided while sessions live: a member removed on GitHub loses every session at the next
+ * check, GitHub being silent leaves sessions alone until the staleness bound, and a password sign-in stands only for
+ * an account whose linked GitHub identity is a member.
+ */
+@ExtendWith(ArquillianExtension.class)
+class MembershipChecksIT {
+
+    private static final String NO_LONGER = "No longer a member of an allowed organization";
+    private static final String UNVERIFIED = "Your organization membership could not be checked with GitHub for too"
+            + " long: sign in with GitHub again";
+    private static final String GITHUB_FIRST = "Sign in with GitHub: only members of an allowed organization may"
+            + " sign in";
+    private static final Duration PATIENCE = Duration.ofSeconds(15);
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return GatedDeployment.deployment();
+    }
+
+    @ArquillianResource
+    URL url;
+
+    private final FakeGitHub github = LatchkeyDeployment.github();
+
+    @BeforeEach
+    @AfterEach
+    void gitHubAnswers() {
+        github.reset();
+    }
+
+    @Test
+    void aMemberRemovedOnGitHubLosesEverySessionAtTheNextCheck() throws Exception {
+        GitHubUser member = user("leaver");
+        Organization acme = github.joinOrganization(member, GatedDeployment.ACME);
+        Browser phone = signedInWithToken(member);
+        Browser laptop = signedInWithToken(member);
+        assertEquals(200, laptop.get("/auth/me").statusCode());
+
+        github.organizations().removeMember(acme, member);
+
+        // The request finding the check due is answered from the last result; the check runs meanwhile.
+        assertProblem(awaitStatus(phone, "/auth/me", 401), 401, NO_LONGER);
+        assertProblem(laptop.get("/auth/me"), 401, NO_LONGER);
+        long userId = userId(member);
+        assertEquals("not_a_member", TestDatabase.value("SELECT result FROM membership_checks WHERE user_id = ?",
+                userId));
+        assertEquals(0, TestDatabase.count("SELECT COUNT(*) FROM sessions WHERE user_id = ? AND revoked_at IS NULL",
+                userId));
+        assertEquals(1, TestDatabase.count("SELECT COUNT(*) FROM audit_events WHERE type = 'membership_ended'"
+                + " AND target_user_id = ? AND detail LIKE '%\"sessions_ended\":2%'", userId));
+    }
+
+    @Test
+    void gitHubSilentDuringAReCheckLeavesTheSessionAlone() throws Exception {
+        GitHubUser member = user("patient");
+        github.joinOrganization(member, GatedDeployment.ACME);
+        Browser browser = signedInWithToken(member);
+        long userId = userId(member);
+
+        github.setOutage(Outage.CONNECTION_RESET);
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!"github_unavailable".equals(TestDatabase.value(
+                "SELECT failure FROM membership_checks WHERE user_id = ?", userId))) {
+            assertEquals(200, browser.get("/auth/me").statusCode(), "the session goes on meanwhile");
+            assertTrue(System.nanoTime() < deadline, "no re-check met GitHub's silence");
+            Thread.sleep(200);
+        }
+
+        assertEquals(200, browser.get("/auth/me").statusCode());
+        assertEquals("member", TestDatabase.value("SELECT result FROM membership_checks WHERE user_id = ?", userId),
+                "the last answer GitHub gave stands");
+    }
+
+    @Test
+    void membershipUnconfirmedForLongerThanTheBoundEndsTheSessions() throws Exception {
+        GitHubUser member = user("stale");
+        github.joinOrganization(member, GatedDeployment.ACME);
+        Browser browser = signedInWithToken(member);
+        long userId = userId(member);
+        OffsetDateTime dayAndHourAgo = OffsetDateTime.now(ZoneOffset.UTC).minusHours(25);
+        TestDatabase.update("UPDATE membership_checks SET verified_at = ?, created_at = ? WHERE user_id = ?",
+                dayAndHourAgo, dayAndHourAgo, userId);
+
+        github.setOutage(Outage.CONNECTION_RESET);
+
+        assertProblem(awaitStatus(browser, "/auth/me", 401), 401, UNVERIFIED);
+        assertEquals(1, TestDatabase.count("SELECT COUNT(*) FROM audit_events WHERE type = 'membership_ended'"
+                + " AND target_user_id = ? AND detail LIKE '%\"result\":\"github_unavailable\"%'", userId));
+    }
+
+    @Test
+    void anAccountWithoutGitHubMayOnlyLinkItAndCannotSignInWithItsPassword() throws Exception {
+        Browser browser = new Browser(url.toURI());
+        String email = "gate-password-" + System.nanoTime() + "@example.com";
+        assertEquals(201, register(browser, email, PasswordSignInIT.PASSWORD, "").statusCode());
+
+        // Its session shows who it is and can link GitHub, and nothing else.
+        assertEquals(200, browser.get("/auth/me").statusCode());
+        assertProblem(browser.get("/auth/sessions"), 403, GITHUB_FIRST);
+        assertEquals(302, browser.get("/auth/github?link=true", "Accept", Browser.HTML).statusCode());
+
+        assertProblem(login(new Browser(url.toURI()), email, PasswordSignInIT.PASSWORD), 403, GITHUB_FIRST);
+        assertEquals(1, TestDatabase.count("SELECT COUNT(*) FROM audit_events e JOIN users u ON u.id ="
+                + " e.target_user_id WHERE e.type = 'sign_in_refused' AND u.email = ?"
+                + " AND e.detail LIKE '%\"reason\":\"no_github_identity\"%'", email));
+    }
+
+    @Test
+    void aPasswordSignInStandsOnlyWhileTheLinkedGitHubAccountIsAMember() throws Exception {
+        GitHubUser member = user("linked");
+        Organization acme = github.joinOrganization(member, GatedDeployment.ACME);
+        Browser browser = new Browser(url.toURI());
+        String email = "gate-linked-" + System.nanoTime() + "@example.com";
+        assertEquals(201, register(browser, email, PasswordSignInIT.PASSWORD, "").statusCode());
+        String callback = GitHubSignIns.authorize(browser, github, member, "/auth/github?link=true");
+        assertEquals(302, browser.get(callback, "Accept", Browser.HTML).statusCode());
+        assertEquals(member.id(), json(browser.get("/auth/me")).getJsonNumber("github_id").longValue());
+
+        Browser laptop = new Browser(url.toURI());
+        assertEquals(200, login(laptop, email, PasswordSignInIT.PASSWORD).statusCode());
+        assertEquals(200, laptop.get("/auth/sessions").statusCode(), "a linked member's session is not confined");
+
+        github.organizations().removeMember(acme, member);
+
+        assertProblem(login(new Browser(url.toURI()), email, PasswordSignInIT.PASSWORD), 403, GITHUB_FIRST);
+        assertProblem(laptop.get("/auth/me"), 401, NO_LONGER);
+        assertProblem(browser.get("/auth/me"), 401, NO_LONGER);
+    }
+
+    private Browser signedInWithToken(GitHubUser member) throws Exception {
+        Browser browser = new Browser(url.toURI());
+        String token = github.issueTokenWithPrefix(member, "ghp_", "read:org", "user:email");
+        HttpResponse<String> signedIn = browser.post("/auth/pat-signin", "{\"token\":\"" + token + "\"}");
+        assertEquals(200, signedIn.statusCode(), signedIn.body());
+        return browser;
+    }
+
+    /** The answer once it has the status; membership checks run in the background, so allow them a moment. */
+    private static HttpResponse<String> awaitStatus(Browser browser, String path, int status) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (true) {
+            HttpResponse<String> answer = browser.get(path);
+            if (answer.statusCode() == status || System.nanoTime() > deadline) {
+                return answer;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static long userId(GitHubUser user) throws Exception {
+        return ((Number) TestDatabase.value("SELECT id FROM users WHERE github_id = ?", user.id())).longValue();
+    }
+
+    private GitHubUser user(String role) {
+        return github.createUser("checks-" + role + "-" + Long.toString(System.nanoTime(), 36));
+    }
+}
