@@ -10,13 +10,17 @@ import java.io.IOException;
 /**
  * Answers errors raised by the container itself (outside JAX-RS) with problem+json instead of its error page.
  */
-@WebServlet("/__error")
+@WebServlet("/__error/*")
 public class ErrorPageServlet extends HttpServlet {
+
+    /** Where a server's own configuration (WildFly's latchkey.cli) sends a method its endpoint does not serve. */
+    static final String METHOD_NOT_ALLOWED = "/405";
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = code instanceof Integer number && number >= 400 ? number : 404;
+        int status = code instanceof Integer number && number >= 400 ? number
+                : METHOD_NOT_ALLOWED.equals(request.getPathInfo()) ? 405 : 404;
         ProblemWriter.write(response, status, StatusDetails.forStatus(status));
     }
 }

@@ -1,0 +1,175 @@
+package dev.latchkey.it;
+
+import static dev.latchkey.it.GitHubSignInIT.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The answers of the server's own endpoints (/health, /openapi) and of requests the server refuses itself, on each
+ * server as docs/deploy.md describes them: problem+json where the server can be made to, the documented exception
+ * where it cannot.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ContainerErrorsIT {
+
+    private static final String SERVER = System.getProperty("latchkey.server", "payara");
+    private static final boolean LIBERTY = SERVER.equals("liberty");
+    /** The body server.xml gives every error of Liberty's own applications (they have no error page). */
+    private static final String LIBERTY_DETAIL = "Nothing is served at this address with this method.";
+    private static final String FOREIGN = "https://elsewhere.example";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return LatchkeyDeployment.shared();
+    }
+
+    @ArquillianResource
+    URL url;
+
+    private Browser script() {
+        return new Browser(java.net.URI.create(url.toString())).asScript();
+    }
+
+    @Test
+    void unknownPathsBelowHealthAndOpenApiAreNotFound() {
+        assertServerProblem(script().get("/health/unknown"), 404);
+        assertServerProblem(script().get("/health/live/x"), 404);
+        HttpResponse<String> belowOpenApi = script().get("/openapi/unknown");
+        if (LIBERTY) {
+            // Liberty's OpenAPI application answers it itself, before any error page: an empty text/plain 404.
+            assertEquals(404, belowOpenApi.statusCode());
+            assertEquals("", belowOpenApi.body());
+            assertTrue(contentType(belowOpenApi).startsWith("text/plain"), contentType(belowOpenApi));
+        } else {
+            assertServerProblem(belowOpenApi, 404);
+        }
+    }
+
+    @Test
+    void healthAnswersOnlyGetAndHead() {
+        assertEquals(200, script().get("/health/ready").statusCode());
+        assertEquals(200, script().send("HEAD", "/health/live").statusCode());
+        for (String method : new String[] {"POST", "PUT", "DELETE", "OPTIONS"}) {
+            HttpResponse<String> answer = script().send(method, "/health/ready");
+            if (LIBERTY) {
+                // Liberty's health application answers every method with the report; no setting changes that.
+                assertEquals(200, answer.statusCode(), method);
+                assertEquals("UP", json(answer).getString("status"), method);
+            } else {
+                assertServerProblem(answer, 405);
+                assertEquals("GET, HEAD", answer.headers().firstValue("Allow").orElse(""), method);
+            }
+        }
+    }
+
+    @Test
+    void openApiAnswersOtherMethodsWith405() {
+        for (String method : new String[] {"POST", "PUT", "DELETE"}) {
+            HttpResponse<String> answer = script().send(method, "/openapi");
+            assertServerProblem(answer, 405);
+            if (!LIBERTY) {
+                assertEquals("GET, HEAD, OPTIONS", answer.headers().firstValue("Allow").orElse(""), method);
+            }
+        }
+    }
+
+    @Test
+    void optionsOnOpenApiListsTheMethodsAndNothingElse() {
+        HttpResponse<String> answer = script().send("OPTIONS", "/openapi");
+        assertEquals(200, answer.statusCode());
+        assertEquals("", answer.body());
+        String allow = answer.headers().firstValue("Allow").orElse("").replace(" ", "");
+        // Liberty also lists TRACE, which its servlet container then refuses.
+        assertEquals(LIBERTY ? "GET,HEAD,TRACE,OPTIONS" : "GET,HEAD,OPTIONS", allow);
+        assertTrue(answer.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), answer.headers().toString());
+    }
+
+    @Test
+    void openApiIsReadableCrossOriginOnlyWhereAndByWhomLatchkeyAllowsIt() {
+        HttpResponse<String> foreign = script().get("/openapi", "Origin", FOREIGN);
+        assertEquals(200, foreign.statusCode());
+        assertTrue(foreign.body().contains("/auth/me:"), "the document itself");
+        assertTrue(foreign.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), foreign.headers().toString());
+        assertTrue(foreign.headers().firstValue("Access-Control-Allow-Credentials").isEmpty());
+
+        HttpResponse<String> frontend = script().get("/openapi", "Origin", LatchkeyDeployment.CORS_FRONTEND);
+        Optional<String> allowed = frontend.headers().firstValue("Access-Control-Allow-Origin");
+        if (SERVER.equals("payara")) {
+            // Payara serves /openapi inside Latchkey's web application, through its CORS filter.
+            assertEquals(Optional.of(LatchkeyDeployment.CORS_FRONTEND), allowed);
+        } else {
+            // WildFly (CORS headers removed by latchkey.cli) and Liberty serve it outside: same-origin pages only.
+            assertEquals(Optional.empty(), allowed);
+        }
+    }
+
+    @Test
+    void aMalformedUrlIsRefusedWithoutServerDetails() throws IOException {
+        String answer = rawRequest("GET /% HTTP/1.1");
+        String status = answer.substring(0, answer.indexOf("\r\n"));
+        switch (SERVER) {
+            // Payara's Grizzly fails to decode the URL, logs the exception and sends an empty 200 (payara/Payara#8000).
+            case "payara" -> assertEquals("HTTP/1.1 200 OK", status, answer);
+            // Liberty's own short page, naming no server: <H1>CWWWC0005I: The request URI has invalid ...
+            case "liberty" -> {
+                assertEquals("HTTP/1.1 400 Bad Request", status, answer);
+                assertTrue(answer.contains("CWWWC0005I"), answer);
+            }
+            default -> assertEquals("HTTP/1.1 400 Bad Request", status, answer);
+        }
+        String lower = answer.toLowerCase();
+        for (String detail : new String[] {"server:", "x-powered-by", "exception", "payara", "wildfly", "undertow",
+                "liberty", "websphere"}) {
+            assertFalse(lower.contains(detail), detail + " in " + answer);
+        }
+    }
+
+    /** The problem+json every server answers for these, or Liberty's fixed problem body without a Content-Type. */
+    private static void assertServerProblem(HttpResponse<String> answer, int status) {
+        assertEquals(status, answer.statusCode(), answer.body());
+        if (LIBERTY) {
+            assertEquals("", contentType(answer), "Liberty has no setting for its own applications' error type");
+            assertEquals(LIBERTY_DETAIL, json(answer).getString("detail"));
+        } else {
+            assertEquals("application/problem+json", contentType(answer));
+            assertEquals(status, json(answer).getInt("status"));
+        }
+        assertTrue(answer.headers().firstValue("Server").isEmpty(), answer.headers().toString());
+    }
+
+    private static String contentType(HttpResponse<String> answer) {
+        return answer.headers().firstValue("Content-Type").orElse("");
+    }
+
+    /** Sends a request line Java's HTTP client would refuse to build, and reads the whole answer. */
+    private String rawRequest(String requestLine) throws IOException {
+        try (Socket socket = new Socket(url.getHost(), url.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write((requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            in.transferTo(answer);
+            return answer.toString(StandardCharsets.ISO_8859_1);
+        }
+    }
+}
