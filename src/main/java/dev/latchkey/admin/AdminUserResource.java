@@ -128,6 +128,6 @@ public class AdminUserResource {
     }
 
     private JsonObject view(User user) {
-        return AdminUserViews.user(user, Instant.now()).build();
+        return users.view(user, Instant.now()).build();
     }
 }
