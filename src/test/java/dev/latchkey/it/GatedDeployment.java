@@ -1,12 +1,14 @@
 package dev.latchkey.it;
 
+import dev.latchkey.testing.github.GitHubUser;
 import java.util.Map;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * The organization-gated configuration the membership scenarios share, so they share one server: allowed
  * organizations (one unknown to GitHub, one to be renamed, one enforcing SSO, one restricting OAuth Apps), an allowed
- * team, an admin team, a membership check on every request, open registration and a webhook secret.
+ * team, an admin team, a configured admin (by GitHub id), a membership check on every request, open registration, a
+ * webhook secret, and a host application's routes that require GitHub teams ({@link HostAppTeamRoutes}).
  */
 final class GatedDeployment {
 
@@ -23,8 +25,21 @@ final class GatedDeployment {
     static final String NOWHERE = "gate-nowhere-" + RUN;
     /** The organization of the admin team {@code ADMINS/admins}. */
     static final String ADMINS = "gate-admins-" + RUN;
+    /** The GitHub id ADMIN_GITHUB_IDS names: outside the range of the stub's random ids, so no other user has it. */
+    static final long ROOT_GITHUB_ID = 1_000_000_000L + System.nanoTime() % 1_000_000_000L;
+
+    private static GitHubUser root;
 
     private GatedDeployment() {
+    }
+
+    /** The stub's account with {@link #ROOT_GITHUB_ID}, a member of {@link #ACME}, made on first use. */
+    static synchronized GitHubUser root() {
+        if (root == null) {
+            root = LatchkeyDeployment.github().createUser("gate-root-" + RUN, ROOT_GITHUB_ID);
+            LatchkeyDeployment.github().joinOrganization(root, ACME);
+        }
+        return root;
     }
 
     static WebArchive deployment() {
@@ -38,6 +53,8 @@ final class GatedDeployment {
                 // Every request of a session finds its check due, so re-checks need no waiting.
                 "MEMBERSHIP_CHECK_MINUTES", "0",
                 "GITHUB_WEBHOOK_SECRET", LatchkeyDeployment.WEBHOOK_SECRET,
-                "BCRYPT_COST", "4"));
+                "BCRYPT_COST", "4",
+                "ADMIN_GITHUB_IDS", Long.toString(ROOT_GITHUB_ID)))
+                .addClass(HostAppTeamRoutes.class);
     }
 }
