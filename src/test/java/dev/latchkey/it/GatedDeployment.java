@@ -1,5 +1,8 @@
 package dev.latchkey.it;
 
+import dev.latchkey.testing.github.FakeGitHub;
+import dev.latchkey.testing.github.Organization;
+import dev.latchkey.testing.github.Team;
 import java.util.Map;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -39,5 +42,15 @@ final class GatedDeployment {
                 "MEMBERSHIP_CHECK_MINUTES", "0",
                 "GITHUB_WEBHOOK_SECRET", LatchkeyDeployment.WEBHOOK_SECRET,
                 "BCRYPT_COST", "4"));
+    }
+
+    /**
+     * The configured team ({@code TEAMS/core}, {@code ADMINS/admins}) on the stub, created by whichever class asks
+     * first: the gated classes share one stub and may run in any order.
+     */
+    static synchronized Team team(FakeGitHub github, String organization, String slug) {
+        Organization org = github.organizations().find(organization)
+                .orElseGet(() -> github.organizations().create(organization));
+        return github.teams().find(org, slug).orElseGet(() -> github.teams().create(org, slug));
     }
 }

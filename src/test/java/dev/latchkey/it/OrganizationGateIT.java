@@ -181,9 +181,9 @@ class OrganizationGateIT {
     void aMemberOfAnAllowedTeamGetsInAndTheRestOfItsOrganizationDoesNot() throws Exception {
         GitHubUser inTeam = user("core");
         GitHubUser notInTeam = user("outsider");
-        Organization organization = github.joinOrganization(inTeam, TEAMS);
+        github.joinOrganization(inTeam, TEAMS);
         github.joinOrganization(notInTeam, TEAMS);
-        Team core = github.teams().create(organization, "Core");
+        Team core = GatedDeployment.team(github, TEAMS, "core");
         github.teams().add(core, inTeam, TeamRole.MEMBER);
 
         HttpResponse<String> web = GitHubSignIns.signIn(browser, github, inTeam);

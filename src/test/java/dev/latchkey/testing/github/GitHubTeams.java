@@ -1,5 +1,7 @@
 package dev.latchkey.testing.github;
 
+import java.util.Optional;
+
 /**
  * What a test does to the teams of the fake's organizations, as their maintainers would on github.com: create,
  * rename and delete teams, add and remove members. Obtained from {@link FakeGitHub#teams()}.
@@ -15,6 +17,11 @@ public final class GitHubTeams {
     /** A new team with a random id; its slug comes from the name as on GitHub and must be free in the organization. */
     public Team create(Organization organization, String name) {
         return state.directory().createTeam(organization.id(), name, state.now());
+    }
+
+    /** The organization's team with this slug now, ignoring case. */
+    public Optional<Team> find(Organization organization, String slug) {
+        return state.directory().findTeam(organization.id(), slug);
     }
 
     /** The team renames itself: same id, a new name and slug, and the old slug finds nothing. */
