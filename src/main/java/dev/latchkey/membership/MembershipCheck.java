@@ -6,6 +6,7 @@ import dev.latchkey.github.OrganizationAccessRefusedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ class MembershipCheck {
     AllowedIds ids;
 
     Examination examine(AllowList allowed, String token) {
+        Instant askedAt = Instant.now();
         Asking asking = new Asking(token, System.nanoTime() + DEADLINE.toNanos());
         Verdict verdict = Verdict.NOT_A_MEMBER;
         List<String> found = new ArrayList<>();
@@ -58,7 +60,7 @@ class MembershipCheck {
         if (!allowed.active() || adminTeam.isPresent()) {
             verdict = Verdict.ADMITTED;
         }
-        return new Examination(verdict, found, adminTeam);
+        return new Examination(verdict, found, adminTeam, askedAt);
     }
 
     private Verdict organizationVerdict(String login, Asking asking) {

@@ -33,6 +33,9 @@ public class MembershipRecord {
     @Column(name = "verified_at")
     private Instant verifiedAt;
 
+    @Column(name = "changed_at")
+    private Instant changedAt;
+
     @Column(nullable = false)
     private String result;
 
@@ -64,7 +67,24 @@ public class MembershipRecord {
         found = String.join(" ", entries);
         checkedAt = now;
         verifiedAt = now;
+        changedAt = now;
         dueAt = nextDue;
+    }
+
+    /**
+     * GitHub said by webhook that the user left some entries: {@code remaining} replaces what was found, and the
+     * next check is due at once; it confirms nothing, so the staleness clock ({@code verified_at}) stays.
+     */
+    void struck(MembershipResult newResult, List<String> remaining, Instant now) {
+        result = newResult.code();
+        found = String.join(" ", remaining);
+        changedAt = now;
+        dueAt = now;
+    }
+
+    /** Whether GitHub's word changed the row after {@code askedAt}: an answer asked for then is out of date. */
+    boolean changedSince(Instant askedAt) {
+        return changedAt != null && changedAt.isAfter(askedAt);
     }
 
     /** GitHub could not be asked: what was known stays, and the check is due again at {@code retryAt}. */

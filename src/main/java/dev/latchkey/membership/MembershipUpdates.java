@@ -44,11 +44,17 @@ class MembershipUpdates {
     @Inject
     Event<UserChanged> changed;
 
-    /** GitHub answered: records what it said; a refusal ends every session of the user. */
+    /**
+     * GitHub answered: records what it said, unless a later answer or webhook is recorded already; a refusal ends
+     * every session of the user.
+     */
     @Transactional
     void verified(long userId, Examination examination, String via) {
         Instant now = Instant.now();
         MembershipRecord row = records.locked(userId, now);
+        if (row.changedSince(examination.askedAt())) {
+            return;
+        }
         boolean wasMember = row.result() == MembershipResult.MEMBER;
         MembershipResult result = MembershipResult.of(examination.verdict());
         row.verified(result, examination.found(), now, now.plus(settings.checkInterval()));
@@ -103,7 +109,7 @@ class MembershipUpdates {
                 .anyMatch(entry -> allowed.organizations().contains(entry)
                         || allowed.teams().stream().anyMatch(team -> team.toString().equals(entry)));
         MembershipResult result = admitted ? MembershipResult.MEMBER : MembershipResult.NOT_A_MEMBER;
-        row.verified(result, remaining, now, now);
+        row.struck(result, remaining, now);
         role(row, adminTeam, via);
         if (!admitted) {
             end(userId, result, SessionEndReason.MEMBERSHIP_ENDED, via, wasMember);

@@ -139,7 +139,8 @@ public class MembershipWatch {
         return raced != null ? raced : read;
     }
 
-    private void forget(long userId) {
+    /** Makes this node read the user's row again at their next request. */
+    void forget(long userId) {
         watched.remove(userId);
     }
 }

@@ -16,13 +16,17 @@ import java.util.Set;
 class DeliveryWriter {
 
     /** The events whose payload is read; any other event is recorded and ignored. */
-    static final Set<String> READ_PAYLOADS = Set.of("ping", "github_app_authorization");
+    static final Set<String> READ_PAYLOADS = Set.of("ping", "github_app_authorization", MembershipEvents.ORGANIZATION,
+            MembershipEvents.MEMBERSHIP, MembershipEvents.TEAM);
 
     @PersistenceContext(unitName = "latchkey")
     EntityManager em;
 
     @Inject
     GitHubAppRevocations revocations;
+
+    @Inject
+    MembershipEvents memberships;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public String once(String deliveryId, String event, JsonObject payload) {
@@ -31,6 +35,8 @@ class DeliveryWriter {
         return switch (event) {
             case "ping" -> "ok";
             case "github_app_authorization" -> revocations.apply(deliveryId, payload);
+            case MembershipEvents.ORGANIZATION, MembershipEvents.MEMBERSHIP, MembershipEvents.TEAM ->
+                    memberships.apply(deliveryId, event, payload);
             default -> "ignored";
         };
     }

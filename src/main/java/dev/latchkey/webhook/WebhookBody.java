@@ -12,7 +12,7 @@ final class WebhookBody {
 
     /** GitHub caps webhook payloads at 25 MB. */
     static final long MAX_BYTES = 25L * 1024 * 1024;
-    /** The payloads Latchkey reads (ping, github_app_authorization) are a few KB. */
+    /** The payloads Latchkey reads (ping, github_app_authorization, organization, membership, team) are a few KB. */
     static final int MAX_KEPT_BYTES = 1024 * 1024;
     static final String TOO_LARGE = "The request body is too large.";
 

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.testing.github.FakeGitHub;
 import dev.latchkey.testing.github.GitHubUser;
-import dev.latchkey.testing.github.Organization;
 import dev.latchkey.testing.github.Outage;
 import dev.latchkey.testing.github.Team;
 import dev.latchkey.testing.github.TeamRole;
@@ -175,10 +174,7 @@ class AdminTeamsIT {
     }
 
     private Team adminTeam() {
-        Organization organization = github.organizations().find(GatedDeployment.ADMINS)
-                .orElseGet(() -> github.organizations().create(GatedDeployment.ADMINS));
-        return github.teams().find(organization, "admins")
-                .orElseGet(() -> github.teams().create(organization, "Admins"));
+        return GatedDeployment.team(github, GatedDeployment.ADMINS, "admins");
     }
 
     /** The admin ADMIN_GITHUB_IDS names, signed in afresh. */

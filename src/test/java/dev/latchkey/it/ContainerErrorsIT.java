@@ -13,6 +13,7 @@ import java.net.Socket;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -99,6 +100,15 @@ class ContainerErrorsIT {
         // Liberty also lists TRACE, which its servlet container then refuses.
         assertEquals(LIBERTY ? "GET,HEAD,TRACE,OPTIONS" : "GET,HEAD,OPTIONS", allow);
         assertTrue(answer.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), answer.headers().toString());
+    }
+
+    @Test
+    void optionsOnALatchkeyRouteNamesNoImplementation() {
+        HttpResponse<String> answer = script().send("OPTIONS", "/auth/me");
+        assertTrue(answer.statusCode() < 300, answer.statusCode() + " " + answer.body());
+        assertTrue(answer.headers().firstValue("Allow").orElse("").contains("GET"), answer.headers().toString());
+        assertFalse(answer.body().toLowerCase(Locale.ROOT).contains("wadl"), answer.body());
+        assertFalse(answer.body().toLowerCase(Locale.ROOT).contains("jersey"), answer.body());
     }
 
     @Test

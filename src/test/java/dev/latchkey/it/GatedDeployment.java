@@ -1,6 +1,9 @@
 package dev.latchkey.it;
 
+import dev.latchkey.testing.github.FakeGitHub;
 import dev.latchkey.testing.github.GitHubUser;
+import dev.latchkey.testing.github.Organization;
+import dev.latchkey.testing.github.Team;
 import java.util.Map;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -56,5 +59,15 @@ final class GatedDeployment {
                 "BCRYPT_COST", "4",
                 "ADMIN_GITHUB_IDS", Long.toString(ROOT_GITHUB_ID)))
                 .addClass(HostAppTeamRoutes.class);
+    }
+
+    /**
+     * The configured team ({@code TEAMS/core}, {@code ADMINS/admins}) on the stub, created by whichever class asks
+     * first: the gated classes share one stub and may run in any order.
+     */
+    static synchronized Team team(FakeGitHub github, String organization, String slug) {
+        Organization org = github.organizations().find(organization)
+                .orElseGet(() -> github.organizations().create(organization));
+        return github.teams().find(org, slug).orElseGet(() -> github.teams().create(org, slug));
     }
 }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.testing.github.FakeGitHub;
 import dev.latchkey.testing.github.GitHubUser;
-import dev.latchkey.testing.github.Organization;
 import dev.latchkey.testing.github.Team;
 import dev.latchkey.testing.github.TeamRole;
 import jakarta.json.JsonString;
@@ -109,7 +108,7 @@ class GitHubTeamRequirementsIT {
         github.joinOrganization(both, GatedDeployment.ACME);
         github.joinOrganization(both, HostAppTeamRoutes.ORGANIZATION);
         github.teams().add(team("reviewers"), both, TeamRole.MEMBER);
-        github.teams().add(team("Deployers"), both, TeamRole.MAINTAINER);
+        github.teams().add(team("deployers"), both, TeamRole.MAINTAINER);
         Browser browser = new Browser(url.toURI());
         signInWithToken(browser, both);
 
@@ -120,11 +119,8 @@ class GitHubTeamRequirementsIT {
                 Set.copyOf(orgs(browser)));
     }
 
-    private Team team(String name) {
-        Organization organization = github.organizations().find(HostAppTeamRoutes.ORGANIZATION)
-                .orElseGet(() -> github.organizations().create(HostAppTeamRoutes.ORGANIZATION));
-        return github.teams().find(organization, name.toLowerCase())
-                .orElseGet(() -> github.teams().create(organization, name));
+    private Team team(String slug) {
+        return GatedDeployment.team(github, HostAppTeamRoutes.ORGANIZATION, slug);
     }
 
     private void signInWithToken(Browser browser, GitHubUser user) {

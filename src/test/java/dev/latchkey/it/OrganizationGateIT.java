@@ -181,9 +181,9 @@ class OrganizationGateIT {
     void aMemberOfAnAllowedTeamGetsInAndTheRestOfItsOrganizationDoesNot() throws Exception {
         GitHubUser inTeam = user("core");
         GitHubUser notInTeam = user("outsider");
-        Organization organization = github.joinOrganization(inTeam, TEAMS);
+        github.joinOrganization(inTeam, TEAMS);
         github.joinOrganization(notInTeam, TEAMS);
-        Team core = github.teams().create(organization, "Core");
+        Team core = GatedDeployment.team(github, TEAMS, "core");
         github.teams().add(core, inTeam, TeamRole.MEMBER);
 
         HttpResponse<String> web = GitHubSignIns.signIn(browser, github, inTeam);
@@ -292,6 +292,23 @@ class OrganizationGateIT {
 
         assertEquals(502, answer.statusCode(), answer.body());
         assertNothingWritten(member);
+    }
+
+    @Test
+    void aRateLimitedCheckIsGitHubFailingNotARefusal() throws Exception {
+        GitHubUser member = user("limited");
+        github.joinOrganization(member, ACME);
+        // GitHub's primary limit (403, X-RateLimit-Remaining: 0), then its secondary one (429, Retry-After).
+        for (int status : new int[] {403, 429}) {
+            github.failEndpoint("GET", "/api/v3/user/memberships/orgs/" + ACME, status);
+            String pat = github.issueTokenWithPrefix(member, "ghp_", "read:org", "user:email");
+
+            assertProblem(browser.post(PAT, "{\"token\":\"" + pat + "\"}"), 502,
+                    "Could not check your organization membership with GitHub; try again later");
+            assertNothingWritten(member);
+            assertEquals(0, TestDatabase.count("SELECT COUNT(*) FROM audit_events WHERE type = 'sign_in_refused'"
+                    + " AND detail LIKE ?", "%" + member.login() + "%"), "not audited as a refusal");
+        }
     }
 
     private GitHubUser user(String role) {

@@ -108,4 +108,20 @@ class AllowListTest {
         assertEquals("github_sso_required", sso.reason());
         assertEquals("not_a_member", Verdict.NOT_A_MEMBER.reason());
     }
+
+    @Test
+    void adminTeamsAreAskedAboutButDoNotGateByThemselves() {
+        AllowList adminsOnly = AllowList.parse(Optional.empty(), Optional.empty(), Optional.of("Acme/Admins"));
+        assertFalse(adminsOnly.active(), "admin teams alone let every GitHub account in");
+        assertTrue(adminsOnly.checked(), "but memberships are checked, for the role");
+
+        AllowList both = AllowList.parse(Optional.of("acme"), Optional.of("acme/core"),
+                Optional.of("acme/admins,acme/core"));
+        assertEquals(List.of(new AllowList.TeamEntry("acme", "core"), new AllowList.TeamEntry("acme", "admins")),
+                both.allTeams(), "each team once, allowed ones first");
+        IllegalStateException malformed = assertThrows(IllegalStateException.class,
+                () -> AllowList.parse(Optional.empty(), Optional.empty(), Optional.of("acme")));
+        assertEquals("GITHUB_ADMIN_TEAMS must list org/team-slug entries, comma-separated, not acme",
+                malformed.getMessage());
+    }
 }

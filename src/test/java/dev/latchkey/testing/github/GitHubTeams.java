@@ -19,7 +19,7 @@ public final class GitHubTeams {
         return state.directory().createTeam(organization.id(), name, state.now());
     }
 
-    /** The organization's team with this slug (ignoring case), if it has one. */
+    /** The organization's team with this slug now, ignoring case. */
     public Optional<Team> find(Organization organization, String slug) {
         return state.directory().findTeam(organization.id(), slug);
     }
