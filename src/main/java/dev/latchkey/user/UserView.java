@@ -35,7 +35,8 @@ public record UserView(long id, Long githubId, String githubUsername, String nam
         Impersonator impersonator = impersonatorOrNull == null ? null : new Impersonator(impersonatorOrNull.id(),
                 impersonatorOrNull.githubLogin(), impersonatorOrNull.email());
         return new UserView(user.id(), user.githubId(), user.githubLogin(), user.name(), user.email(),
-                user.emailVerified(), user.avatarUrl(), timestamp(user.createdAt()), user.role(), impersonator, List.of());
+                user.emailVerified(), user.avatarUrl(), timestamp(user.createdAt()), user.role(), impersonator,
+                List.of());
     }
 
     /** This view with the organizations and teams the user was found in ({@code ["acme", "acme/core"]}). */
