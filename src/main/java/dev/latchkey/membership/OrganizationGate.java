@@ -41,6 +41,9 @@ public class OrganizationGate {
     MembershipRechecks rechecks;
 
     @Inject
+    MembershipWatch watch;
+
+    @Inject
     Users users;
 
     @Inject
@@ -68,7 +71,10 @@ public class OrganizationGate {
             return new Admission(examination.orElse(null));
         }
         Optional<Long> known = users.findByGitHubId(identity.githubId()).map(User::id);
-        known.ifPresent(userId -> updates.verified(userId, examination.get(), method));
+        known.ifPresent(userId -> {
+            updates.verified(userId, examination.get(), method);
+            watch.forget(userId);
+        });
         Long userId = askingUserId.or(() -> known).orElse(null);
         refused(examination.get().verdict().reason(), method, allowed, identity.githubId(), identity.login(), userId);
         throw examination.get().verdict().refusal();
@@ -76,7 +82,11 @@ public class OrganizationGate {
 
     /** Records what the admitting check found for the user now signing in: their memberships and admin role. */
     public void admitted(long userId, Admission admission, String method) {
-        admission.examination().ifPresent(examination -> updates.verified(userId, examination, method));
+        admission.examination().ifPresent(examination -> {
+            updates.verified(userId, examination, method);
+            // This node's last read is older than what GitHub has just said.
+            watch.forget(userId);
+        });
     }
 
     /**
