@@ -59,7 +59,6 @@ public class OrganizationGate {
 
     /**
      * As {@link #admit(GitHubIdentity, String, String)}; a refusal names {@code askingUserId}, the account linking.
-     * A known user refused here has every session ended: GitHub has just said they are no longer a member.
      */
     public Admission admit(GitHubIdentity identity, String token, String method, Optional<Long> askingUserId) {
         AllowList allowed = settings.allowList();
@@ -70,11 +69,9 @@ public class OrganizationGate {
         if (examination.isEmpty() || examination.get().admitted()) {
             return new Admission(examination.orElse(null));
         }
+        // The user's sessions stay: this token may see less than their stored one (no read:org, no SSO), and
+        // anyone holding such a token could otherwise sign them out; re-checks use the stored token.
         Optional<Long> known = users.findByGitHubId(identity.githubId()).map(User::id);
-        known.ifPresent(userId -> {
-            updates.verified(userId, examination.get(), method);
-            watch.forget(userId);
-        });
         Long userId = askingUserId.or(() -> known).orElse(null);
         refused(examination.get().verdict().reason(), method, allowed, identity.githubId(), identity.login(), userId);
         throw examination.get().verdict().refusal();
@@ -103,10 +100,7 @@ public class OrganizationGate {
             throw MembershipRefusal.passwordNeedsGitHub();
         }
         Instant now = Instant.now();
-        Optional<MembershipRecord> last = records.find(user.id());
-        boolean fresh = last.filter(row -> row.result() == MembershipResult.MEMBER && row.dueAt().isAfter(now))
-                .isPresent();
-        if (fresh) {
+        if (records.find(user.id()).filter(row -> row.freshMember(now, settings.checkInterval())).isPresent()) {
             return;
         }
         MembershipResult result = rechecks.recheck(user.id(), "password");

@@ -4,6 +4,7 @@ import dev.latchkey.testing.github.FakeGitHub;
 import dev.latchkey.testing.github.GitHubUser;
 import dev.latchkey.testing.github.Organization;
 import dev.latchkey.testing.github.Team;
+import java.util.List;
 import java.util.Map;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -46,6 +47,11 @@ final class GatedDeployment {
     }
 
     static WebArchive deployment() {
+        // Before any sign-in asks: an allowed login GitHub does not know yet is kept as unknown, and admits nobody.
+        for (String organization : List.of(ACME, BETA, RENAMED, SSO, SSO_ELSEWHERE, RESTRICTED, TEAMS, ADMINS,
+                HostAppTeamRoutes.ORGANIZATION)) {
+            existing(LatchkeyDeployment.github(), organization);
+        }
         return LatchkeyDeployment.withSettings(Map.of(
                 "GITHUB_SCOPES", "read:user user:email",
                 // Closed by default under an allow-list; reopened here so a password account can try to link.
@@ -66,8 +72,11 @@ final class GatedDeployment {
      * first: the gated classes share one stub and may run in any order.
      */
     static synchronized Team team(FakeGitHub github, String organization, String slug) {
-        Organization org = github.organizations().find(organization)
-                .orElseGet(() -> github.organizations().create(organization));
+        Organization org = existing(github, organization);
         return github.teams().find(org, slug).orElseGet(() -> github.teams().create(org, slug));
+    }
+
+    private static synchronized Organization existing(FakeGitHub github, String organization) {
+        return github.organizations().find(organization).orElseGet(() -> github.organizations().create(organization));
     }
 }
