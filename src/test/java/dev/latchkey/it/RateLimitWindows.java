@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
 
@@ -39,10 +42,15 @@ final class RateLimitWindows {
 
     /** Seconds until the bucket's window ends, by the database's clock. */
     static long secondsLeft(String bucket) throws SQLException {
-        Object ends = TestDatabase.value("SELECT expires_at FROM rate_limit_windows WHERE bucket = ?", bucket);
-        Object now = TestDatabase.value("SELECT CURRENT_TIMESTAMP");
-        return java.time.Duration.between(((java.time.OffsetDateTime) now).toInstant(),
-                ((java.time.OffsetDateTime) ends).toInstant()).toSeconds();
+        try (Connection connection = TestDatabase.connect(); PreparedStatement select = connection.prepareStatement(
+                "SELECT expires_at, CURRENT_TIMESTAMP FROM rate_limit_windows WHERE bucket = ?")) {
+            select.setString(1, bucket);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return Duration.between(row.getObject(2, OffsetDateTime.class),
+                        row.getObject(1, OffsetDateTime.class)).toSeconds();
+            }
+        }
     }
 
     /** Counts {@code attempts} more in the bucket's current window, as another node would have. */
