@@ -34,7 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Active users stay signed in: a session close to expiry is renewed on use, never past its absolute limit; and a
- * rotated key keeps working until the operator removes it; ended sessions are purged without blocking sign-ins.
+ * rotated key keeps working until the operator removes it; ended sessions (and ended rate-limit windows) are purged
+ * without blocking sign-ins.
  */
 @ExtendWith(ArquillianExtension.class)
 class SessionRenewalIT {
@@ -212,6 +213,29 @@ class SessionRenewalIT {
         } while (left > 0 && Instant.now().isBefore(deadline));
         assertEquals(0, left, "every expired row was purged");
         assertEquals(200, browser.get("/auth/me").statusCode(), "live sessions stay");
+    }
+
+    @Test
+    void endedRateLimitWindowsArePurgedInBatchesAndLiveOnesStay() throws Exception {
+        // (1) More ended windows than one purge batch holds, and one window still running
+        String marker = "purge-windows-" + System.nanoTime();
+        List<String> ended = new ArrayList<>();
+        for (int i = 0; i < 1500; i++) {
+            ended.add(RateLimitWindows.bucket(marker + "-" + i));
+        }
+        RateLimitWindows.plant(ended, 5, 61);
+        String live = RateLimitWindows.bucket(marker + "-live");
+        RateLimitWindows.plant(List.of(live), 3, 10);
+
+        // (2) The purge removes every ended one and leaves the running one counting
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+        long left;
+        do {
+            Thread.sleep(1000);
+            left = TestDatabase.count("SELECT COUNT(*) FROM rate_limit_windows WHERE expires_at < CURRENT_TIMESTAMP");
+        } while (left > 0 && Instant.now().isBefore(deadline));
+        assertEquals(0, left, "every ended window was purged");
+        assertEquals(3, RateLimitWindows.attempts(live), "the running window stays");
     }
 
     private static void plantExpiredSessions(long userId, String marker, int count) throws Exception {

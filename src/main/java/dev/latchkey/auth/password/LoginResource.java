@@ -77,6 +77,9 @@ public class LoginResource {
             + "GitHub identity, or it is not a member (Sign in with GitHub: only members of an allowed organization "
             + "may sign in)")
     @APIResponse(responseCode = "429", description = "Too many sign-in attempts from this address or on this email")
+    @APIResponse(responseCode = "503", description = "Too many sign-ins at once; or "
+            + "attempts cannot be counted right now (RATE_LIMIT_STORE=database: the database did not "
+            + "answer within 3 s; Retry-After: 10)")
     public void login(InputStream body, @Context HttpHeaders headers, @Context HttpServletRequest request,
                       @Suspended AsyncResponse response) {
         Credentials credentials = JsonBodies.read(headers.getMediaType(), body, Credentials.class, EXPECTED);

@@ -21,7 +21,8 @@ class PurgeBatches {
     enum Table {
         SESSIONS("sessions", "id"),
         OAUTH_STATES("oauth_states", "state_hash"),
-        WEBHOOK_DELIVERIES("webhook_deliveries", "delivery_id");
+        WEBHOOK_DELIVERIES("webhook_deliveries", "delivery_id"),
+        RATE_LIMIT_WINDOWS("rate_limit_windows", "bucket");
 
         private final String name;
         private final String key;
@@ -54,11 +55,13 @@ class PurgeBatches {
             return 0;
         }
         String placeholders = String.join(",", java.util.Collections.nCopies(keys.size(), "?"));
+        // Expiry is checked again: a rate-limit window may have been started afresh on its row meanwhile.
         var delete = em.createNativeQuery("DELETE FROM " + table.name + " WHERE " + table.key
-                + " IN (" + placeholders + ")");
+                + " IN (" + placeholders + ") AND expires_at < ?");
         for (int i = 0; i < keys.size(); i++) {
             delete.setParameter(i + 1, keys.get(i));
         }
+        delete.setParameter(keys.size() + 1, now.atOffset(ZoneOffset.UTC));
         return delete.executeUpdate();
     }
 }
