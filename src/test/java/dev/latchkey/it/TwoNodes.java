@@ -73,6 +73,8 @@ final class TwoNodes implements BeforeAllCallback {
         settings.put("RATE_LIMIT_SIGNIN_PER_MINUTE", "100000");
         settings.put("RATE_LIMIT_GITHUB_PER_MINUTE", "100000");
         settings.put("SESSION_CHECK_CACHE_MILLISECONDS", null);
+        // The nodes stay up until the run ends, beside the other scenarios' servers: no purge of the rows they plant.
+        settings.put("PURGE_INTERVAL_SECONDS", "86400");
         try {
             cluster = Cluster.start(Path.of(System.getProperty("latchkey.projectDirectory")), settings,
                     Map.of(UNCACHED, Map.of("SESSION_CHECK_CACHE_MILLISECONDS", "0")));
