@@ -4,6 +4,7 @@ import static dev.latchkey.it.Operators.assertProblem;
 import static dev.latchkey.it.Operators.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.latchkey.testing.github.FakeGitHub;
@@ -154,6 +155,7 @@ class ClusterRacesIT {
         for (HttpResponse<String> answer : answers) {
             if (answer.statusCode() != 200) {
                 assertProblem(answer, 503, "Too many webhook deliveries at once; try again in a moment");
+                assertTrue(answer.headers().firstValue("Retry-After").isPresent(), "GitHub is told when to retry");
                 HttpResponse<String> redelivered = deliverRevocation(delivery, user);
                 assertEquals(200, redelivered.statusCode(), redelivered.body());
                 assertEquals("duplicate", json(redelivered).getString("status"));
