@@ -51,6 +51,10 @@ final class TwoNodes implements BeforeAllCallback {
         return cluster.address();
     }
 
+    static Cluster cluster() {
+        return cluster;
+    }
+
     private static synchronized Cluster start() {
         TestDatabase.resetOnce();
         FakeGitHub github = LatchkeyDeployment.github();

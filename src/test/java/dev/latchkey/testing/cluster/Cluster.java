@@ -30,14 +30,29 @@ public final class Cluster implements AutoCloseable {
     public static final List<String> NODES = List.of("node-a", "node-b");
     private static final Duration STARTUP = Duration.ofMinutes(4);
 
+    private final Path project;
     private final URI address;
-    private final Map<String, RunningServer> nodes;
-    private final Balancer balancer;
+    private final Map<String, Node> nodes;
+    private Balancer balancer;
 
-    private Cluster(URI address, Map<String, RunningServer> nodes, Balancer balancer) {
+    /** How a node is started, so that it can be started again the same way, on the same port. */
+    private static final class Node {
+        final String name;
+        final int port;
+        final Map<String, String> environment;
+        RunningServer running;
+
+        Node(String name, int port, Map<String, String> environment) {
+            this.name = name;
+            this.port = port;
+            this.environment = environment;
+        }
+    }
+
+    private Cluster(Path project, URI address, Map<String, Node> nodes) {
+        this.project = project;
         this.address = address;
         this.nodes = nodes;
-        this.balancer = balancer;
     }
 
     /** Whether this machine can run one: HAProxy is installed. */
@@ -52,29 +67,25 @@ public final class Cluster implements AutoCloseable {
     public static Cluster start(Path project, Map<String, String> settings,
             Map<String, Map<String, String>> nodeSettings) throws IOException {
         Path logs = Files.createDirectories(project.resolve("target/it-cluster"));
-        int balancerPort = RunningServer.freePort("haproxy");
-        URI address = URI.create("http://127.0.0.1:" + balancerPort);
-        List<CompletableFuture<RunningServer>> starting = new ArrayList<>();
-        for (String node : NODES) {
+        for (String name : NODES) {
+            // A restarted node appends to its log; a new cluster starts new ones.
+            Files.deleteIfExists(logs.resolve(name + ".log"));
+        }
+        URI address = URI.create("http://127.0.0.1:" + RunningServer.freePort("haproxy"));
+        Map<String, Node> nodes = new LinkedHashMap<>();
+        for (String name : NODES) {
             Map<String, String> environment = new LinkedHashMap<>(settings);
             environment.put("BACKEND_URL", address.toString());
-            environment.put("NODE_NAME", node);
+            environment.put("NODE_NAME", name);
             environment.put("NODE_HEADER", "enabled");
-            environment.putAll(nodeSettings.getOrDefault(node, Map.of()));
-            starting.add(CompletableFuture.supplyAsync(() -> startNode(project, node, environment, logs)));
+            environment.putAll(nodeSettings.getOrDefault(name, Map.of()));
+            nodes.put(name, new Node(name, RunningServer.freePort("payara"), environment));
         }
-        Map<String, RunningServer> nodes = new LinkedHashMap<>();
-        try {
-            for (int i = 0; i < NODES.size(); i++) {
-                nodes.put(NODES.get(i), starting.get(i).join());
-            }
-        } catch (CompletionException e) {
-            starting.forEach(node -> node.thenAccept(RunningServer::close));
-            throw new IllegalStateException("A node did not start", e.getCause());
-        }
-        List<Integer> ports = nodes.values().stream().map(RunningServer::port).toList();
-        Cluster cluster = new Cluster(address, nodes,
-                Balancer.start(project, balancerPort, ports, logs.resolve("haproxy.log")));
+        Cluster cluster = new Cluster(project, address, nodes);
+        cluster.startSideBySide(NODES);
+        List<Integer> ports = nodes.values().stream().map(node -> node.port).toList();
+        cluster.balancer = Balancer.start(project, address.getPort(), ports,
+                logs.resolve("haproxy.log"));
         cluster.awaitBothNodesBehindTheBalancer();
         return cluster;
     }
@@ -84,21 +95,49 @@ public final class Cluster implements AutoCloseable {
         return address;
     }
 
-    @Override
-    public void close() {
-        balancer.close();
-        nodes.values().forEach(RunningServer::close);
+    /** Kills {@code node} as {@code kill -9} would; the balancer is not told. */
+    public void kill(String node) {
+        nodes.get(node).running.kill();
     }
 
-    private static RunningServer startNode(Path project, String node, Map<String, String> environment, Path logs) {
-        int port = RunningServer.freePort("payara");
+    /** Starts {@code node} again as before, and returns once the balancer sends it requests again. */
+    public void restart(String node) {
+        startSideBySide(List.of(node));
+        awaitBothNodesBehindTheBalancer();
+    }
+
+    @Override
+    public void close() {
+        if (balancer != null) {
+            balancer.close();
+        }
+        nodes.values().stream().map(node -> node.running).filter(running -> running != null)
+                .forEach(RunningServer::close);
+    }
+
+    private void startSideBySide(List<String> names) {
+        List<CompletableFuture<Void>> starting = new ArrayList<>();
+        for (String name : names) {
+            Node node = nodes.get(name);
+            starting.add(CompletableFuture.runAsync(() -> node.running = startNode(node)));
+        }
+        try {
+            starting.forEach(CompletableFuture::join);
+        } catch (CompletionException e) {
+            close();
+            throw new IllegalStateException("A node did not start", e.getCause());
+        }
+    }
+
+    private RunningServer startNode(Node node) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path log = project.resolve("target/it-cluster/" + node.name + ".log");
         ProcessBuilder builder = new ProcessBuilder(java.toString(), "@src/main/payara/jvm.options",
-                "-jar", "target/latchkey.jar", "--port", Integer.toString(port))
+                "-jar", "target/latchkey.jar", "--port", Integer.toString(node.port))
                 .directory(project.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(logs.resolve(node + ".log").toFile());
-        environment.forEach((key, value) -> {
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        node.environment.forEach((key, value) -> {
             if (value == null) {
                 builder.environment().remove(key);
             } else {
@@ -106,7 +145,7 @@ public final class Cluster implements AutoCloseable {
             }
         });
         try {
-            return RunningServer.launch(node, builder, port, node, logs.resolve(node + ".log"), STARTUP);
+            return RunningServer.launch(node.name, builder, node.port, node.name, log, STARTUP);
         } catch (DeploymentException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

@@ -89,6 +89,23 @@ public final class RunningServer implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Kills the server at once, as {@code kill -9} would: no shutdown, nothing finished or cleaned up. */
+    public void kill() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException alreadyExiting) {
+            // the hook is running or about to
+        }
+        List<ProcessHandle> started = process.descendants().toList();
+        process.destroyForcibly();
+        started.forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Stops the server and everything its start script started, as Ctrl+C would, then by force. */
     @Override
     public void close() {
