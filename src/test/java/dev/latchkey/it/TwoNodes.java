@@ -1,7 +1,7 @@
 package dev.latchkey.it;
 
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.extension.ConditionEvaluationResult.disabled;
 
 import dev.latchkey.testing.cluster.Cluster;
 import dev.latchkey.testing.github.FakeGitHub;
@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * node-a checks sessions with the default cache (SESSION_CHECK_CACHE_MILLISECONDS unset, so 1 s) and node-b with 0,
  * so one boot shows both bounds (each node's cache is its own). PostgreSQL and Payara Micro only.
  */
-final class TwoNodes implements BeforeAllCallback {
+final class TwoNodes implements ExecutionCondition, BeforeAllCallback {
 
     static final String CACHING = "node-a";
     static final String UNCACHED = "node-b";
@@ -32,16 +34,23 @@ final class TwoNodes implements BeforeAllCallback {
     private static Cluster cluster;
 
     @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (!TestDatabase.url().startsWith("jdbc:postgresql:")) {
+            return disabled("The cluster scenarios need PostgreSQL (H2 is single-node only): mvn verify -Ppostgresql");
+        }
+        if (!"payara".equals(System.getProperty("latchkey.server"))) {
+            return disabled("The cluster scenarios run the Payara Micro uber-jar: they run with -Dserver=payara");
+        }
+        if (!Cluster.canRun() && !"true".equals(System.getenv("CI"))) {
+            return disabled("HAProxy is not installed (apt-get install haproxy): the cluster scenarios are skipped");
+        }
+        return ConditionEvaluationResult.enabled("PostgreSQL, Payara Micro and HAProxy are here");
+    }
+
+    @Override
     public void beforeAll(ExtensionContext context) {
-        assumeTrue(TestDatabase.url().startsWith("jdbc:postgresql:"),
-                "The cluster scenarios need PostgreSQL (H2 is single-node only): mvn verify -Ppostgresql");
-        assumeTrue("payara".equals(System.getProperty("latchkey.server")),
-                "The cluster scenarios run the Payara Micro uber-jar: they run with -Dserver=payara only");
         if (!Cluster.canRun()) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("HAProxy is not installed; .ci/run installs it (apt-get install haproxy)");
-            }
-            assumeTrue(false, "HAProxy is not installed (apt-get install haproxy): the cluster scenarios are skipped");
+            fail("HAProxy is not installed; .ci/run installs it (apt-get install haproxy)");
         }
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(TwoNodes.class, key -> start(), Cluster.class);

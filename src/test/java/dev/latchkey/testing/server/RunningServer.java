@@ -134,20 +134,26 @@ public final class RunningServer implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout) throws DeploymentException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        // HTTP/1.1: Java's default asks Payara to upgrade to clear-text HTTP/2, and every later probe would share that
+        // one connection, however it fares.
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
         Instant deadline = Instant.now().plus(timeout);
+        String last = "no answer yet";
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new DeploymentException("The server stopped before it was ready:\n" + tail());
             }
             try {
-                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                int status = client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 200) {
                     return;
                 }
+                last = "GET /health/ready answered " + status;
             } catch (IOException e) {
-                // not listening yet
+                last = "GET /health/ready failed: " + e;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -155,7 +161,8 @@ public final class RunningServer implements AutoCloseable {
             sleep(Duration.ofMillis(250));
         }
         close();
-        throw new DeploymentException("The server was not ready within " + timeout.toSeconds() + " s:\n" + tail());
+        throw new DeploymentException("The server was not ready within " + timeout.toSeconds() + " s (" + last
+                + "):\n" + tail());
     }
 
     private String tail() {
