@@ -17,12 +17,13 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The two-node cluster the cluster scenarios share, started by the first of them and stopped at the end of the run:
- * node-a checks sessions with the default cache (SESSION_CHECK_CACHE_MILLISECONDS unset, so 1 s) and node-b with 0,
- * so one boot shows both bounds (each node's cache is its own). PostgreSQL and Payara Micro only.
+ * The two-node cluster the cluster scenarios share (PostgreSQL and Payara Micro only), started by the first of them
+ * and stopped at the end of the run.
  */
 final class TwoNodes implements ExecutionCondition, BeforeAllCallback {
 
+    // node-a keeps the default session check cache (SESSION_CHECK_CACHE_MILLISECONDS unset, so 1 s) and node-b has
+    // 0: each node's cache is its own, so one boot shows both bounds.
     static final String CACHING = "node-a";
     static final String UNCACHED = "node-b";
     /** The default SESSION_CHECK_CACHE_MILLISECONDS, which node-a keeps. */
