@@ -306,6 +306,7 @@ class PublicEndpointsIT {
     private static void assertNoServerDetails(HttpResponse<String> answer) {
         assertTrue(answer.headers().firstValue("Server").isEmpty(), "Server header: " + answer.headers());
         assertTrue(answer.headers().firstValue("X-Powered-By").isEmpty(), "X-Powered-By: " + answer.headers());
+        assertTrue(answer.headers().firstValue("X-Latchkey-Node").isEmpty(), "NODE_HEADER is off by default");
         String body = answer.body().toLowerCase();
         assertFalse(body.contains("payara") || body.contains("exception") || body.contains("at dev.latchkey"),
                 answer.body());
