@@ -14,7 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Deletes ended sessions, expired OAuth states, old webhook deliveries and ended rate-limit windows on a timer, in
- * small batches so a large backlog never holds locks that sign-ins wait on.
+ * small batches so a large backlog never holds locks that sign-ins wait on, one node at a time.
  */
 @Startup
 @Singleton
@@ -55,6 +55,10 @@ public class ExpiredRowsPurge {
         int deleted;
         do {
             deleted = batches.deleteBatch(table, now);
+            if (deleted < 0) {
+                LOG.fine("Another node is purging: this one leaves it to that node");
+                return total;
+            }
             total += deleted;
         } while (deleted == batches.batchSize());
         return total;

@@ -33,6 +33,9 @@ class PurgeBatches {
         }
     }
 
+    /** The advisory lock key of the purge: any number no other code of the database's users takes. */
+    static final long ADVISORY_LOCK = 0x4c4b505552474531L;
+
     @PersistenceContext(unitName = "latchkey")
     EntityManager em;
 
@@ -40,12 +43,24 @@ class PurgeBatches {
     @ConfigProperty(name = "PURGE_BATCH_SIZE", defaultValue = "1000")
     int batchSize;
 
+    @Inject
+    @ConfigProperty(name = "DATABASE_URL")
+    String databaseUrl;
+
     int batchSize() {
         return batchSize;
     }
 
+    /**
+     * Deletes one batch of the table's ended rows; -1 when another node is purging (on PostgreSQL, whose advisory
+     * lock is held for the batch's transaction only, so a node dying mid-batch frees it; H2 serves one node only).
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     int deleteBatch(Table table, Instant now) {
+        if (databaseUrl.startsWith("jdbc:postgresql:") && !Boolean.TRUE.equals(em.createNativeQuery(
+                "SELECT pg_try_advisory_xact_lock(" + ADVISORY_LOCK + ")").getSingleResult())) {
+            return -1;
+        }
         @SuppressWarnings("unchecked")
         List<Object> keys = em.createNativeQuery("SELECT " + table.key + " FROM " + table.name
                         + " WHERE expires_at < ?1 ORDER BY expires_at FETCH FIRST " + batchSize + " ROWS ONLY")
