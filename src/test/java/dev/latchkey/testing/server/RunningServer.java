@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 
@@ -36,8 +37,8 @@ final class RunningServer implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(onExit);
     }
 
-    static RunningServer start(LatchkeyServerConfiguration configuration, Path war, String fingerprint)
-            throws DeploymentException {
+    static RunningServer start(LatchkeyServerConfiguration configuration, Path war, String fingerprint,
+            Map<String, String> environment) throws DeploymentException {
         Path project = configuration.projectDirectory();
         int port = configuration.getPort() != 0 ? configuration.getPort() : freePort(configuration.getServer());
         Path log = war.resolveSibling(configuration.getServer() + "-" + port + ".log");
@@ -46,6 +47,7 @@ final class RunningServer implements AutoCloseable {
                 .directory(project.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().put("WAR", war.toString());
         System.out.printf("Starting %s on port %d (log: %s)%n", configuration.getServer(), port, log);
