@@ -39,13 +39,18 @@ public class ConfiguredDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return delegate().getConnection();
+        DataSource database = delegate();
+        // PostgreSQL is across a network that can break a pooled connection; H2 here is a file of this process.
+        if (database instanceof PGSimpleDataSource) {
+            return ReconnectingConnection.open(database::getConnection);
+        }
+        return database.getConnection();
     }
 
     @Override
     public Connection getConnection(String user, String password) throws SQLException {
         // The pool may pass the (empty) annotation credentials: the configured ones always win.
-        return delegate().getConnection();
+        return getConnection();
     }
 
     private DataSource delegate() {
