@@ -14,19 +14,15 @@ import org.flywaydb.core.Flyway;
 /**
  * Declares Latchkey's data source and brings its schema up to date with Flyway before anything else runs.
  *
- * <p>The {@code fish.payara} properties (ignored elsewhere) make Payara check a pooled connection before handing it
- * out, at most once every 5 s ({@code isValid}, one round trip), so connections broken while the database was away
- * are replaced once it is back, and wait at most 3 s for a free connection instead of 60.
+ * <p>{@code fish.payara.max-wait-time-in-millis} (Payara's; WildFly warns and ignores it) bounds the wait for a free
+ * connection to 3 s instead of 60. No pool validation: it would cost a round trip per request and, on a silent
+ * network, a socket timeout on top of the request's own; {@link ReconnectingConnection} replaces broken connections.
  */
 @DataSourceDefinition(
         name = "java:app/jdbc/latchkey",
         className = "dev.latchkey.db.ConfiguredDataSource",
         properties = {
             "description=Latchkey",
-            "fish.payara.is-connection-validation-required=true",
-            "fish.payara.connection-validation-method=custom-validation",
-            "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
-            "fish.payara.validate-atmost-once-period-in-seconds=5",
             "fish.payara.max-wait-time-in-millis=3000"},
         minPoolSize = 2,
         maxPoolSize = 32)

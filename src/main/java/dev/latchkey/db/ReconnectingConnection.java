@@ -12,13 +12,13 @@ import java.util.Set;
  * A pooled PostgreSQL connection that, once the database or the network has broken it, opens a new one in its place
  * at the next transaction boundary, so a server recovers by itself when the database is back.
  *
- * <p>The pools differ: Payara validates connections (at most every 5 s), Open Liberty drops its pool at a connection
- * error, but WildFly keeps an application-defined data source's broken connections for ever (no validation, no
- * exception sorter can be set from {@code @DataSourceDefinition}). The driver closes a connection at any I/O error.
- * Once it has, calls that only reset state ({@code rollback}, {@code setAutoCommit}, warnings) are answered without
- * the network, so returning it to the pool costs no time, and the next statement gets a new connection, unless
- * statements of the current transaction went to the broken one: then it fails as the driver would, until the
- * transaction is rolled back.
+ * <p>The pools differ: Open Liberty drops its pool at a connection error, but Payara and WildFly keep an
+ * application-defined data source's broken connections (WildFly for ever: no validation, no exception sorter can be
+ * set from {@code @DataSourceDefinition}; validating on Payara costs a round trip per request). The driver closes a
+ * connection at any I/O error. Once it has, calls that only reset state ({@code rollback}, {@code setAutoCommit},
+ * warnings) are answered without the network, so returning it to the pool costs no time, and the next statement gets
+ * a new connection, unless statements of the current transaction went to the broken one: then it fails as the
+ * driver would, until the transaction is rolled back.
  */
 final class ReconnectingConnection implements InvocationHandler {
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.testing.network.TcpProxy;
+import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -134,6 +135,17 @@ class DatabaseOutageIT {
                 "SELECT COUNT(*) FROM password_credentials WHERE email_normalized = ?", email));
     }
 
+    @Test
+    void theOpenApiDocumentSaysEveryRouteMayAnswerThis503() throws Exception {
+        JsonObject paths = json(new Browser(url.toURI()).get("/openapi", "Accept", "application/json"))
+                .getJsonObject("paths");
+        for (String path : new String[] {"/auth/me", "/auth/login", "/auth/github", "/auth/providers"}) {
+            JsonObject operation = paths.getJsonObject(path).getJsonObject(path.equals("/auth/login") ? "post" : "get");
+            String described = operation.getJsonObject("responses").getJsonObject("503").getString("description");
+            assertTrue(described.contains(DETAIL), path + ": " + described);
+        }
+    }
+
     private static String registered(Browser browser, String email) {
         HttpResponse<String> registered = PasswordSignInIT.register(browser, email, PASSWORD, "");
         assertEquals(201, registered.statusCode(), registered.body());
@@ -181,8 +193,9 @@ class DatabaseOutageIT {
 
     /**
      * The test database's URL with the proxy's port in place of PostgreSQL's. On Open Liberty with
-     * {@code sslmode=disable}: Liberty refuses the driver's {@code loginTimeout}, and without it the driver's default
-     * ({@code prefer}) tries a silent server twice, with TLS and without, each up to the socket timeout (docs/deploy.md).
+     * {@code sslmode=disable}: Liberty refuses the driver's {@code loginTimeout}, and without it the driver's
+     * default ({@code prefer}) tries a silent server twice, with TLS and without, each up to the socket timeout
+     * (docs/deploy.md).
      */
     private static String proxiedUrl() {
         String url = TestDatabase.url().replaceFirst(HOST_AND_PORT.pattern(),
