@@ -21,7 +21,7 @@ CREATE TABLE membership_checks (
     changed_at    TIMESTAMP WITH TIME ZONE,
     result        VARCHAR(32) NOT NULL,
     failure       VARCHAR(32),
-    found         VARCHAR(4000) NOT NULL,
+    found         VARCHAR(65536) NOT NULL,
     admin_by_team BOOLEAN NOT NULL
 );
 

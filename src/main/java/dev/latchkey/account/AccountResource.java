@@ -67,6 +67,9 @@ public class AccountResource {
             + "than 10 minutes: Please sign in again to confirm deleting your account")
     @APIResponse(responseCode = "413", description = "A body over 8 KiB")
     @APIResponse(responseCode = "429", description = "Too many wrong passwords on this account this minute")
+    @APIResponse(responseCode = "503", description = "Too many sign-ins at once; or "
+            + "attempts cannot be counted right now (RATE_LIMIT_STORE=database: the database did not "
+            + "answer within 3 s; Retry-After: 10)")
     public void delete(InputStream body, @Context HttpHeaders headers, @Context HttpServletRequest request,
                        @Suspended AsyncResponse response) {
         Confirmation confirmation = JsonBodies.readOptional(headers.getMediaType(), body, Confirmation.class,

@@ -57,8 +57,10 @@ public class AdminUserResource {
     String id;
 
     @GET
-    @Operation(summary = "The user (as /auth/me, with role and ban), their sign-in methods and live sessions")
-    @APIResponse(responseCode = "200", description = "{..., role, ban, accounts:[...], sessions:[...]}")
+    @Operation(summary = "The user (as /auth/me, with role, ban and last membership check), their sign-in methods "
+            + "and live sessions")
+    @APIResponse(responseCode = "200", description = "{..., role, ban, membership: {checked_at, verified_at, result, "
+            + "failure, orgs} or null, accounts:[...], sessions:[...]}")
     public JsonObject detail() {
         return users.detail(id);
     }
@@ -128,6 +130,6 @@ public class AdminUserResource {
     }
 
     private JsonObject view(User user) {
-        return AdminUserViews.user(user, Instant.now()).build();
+        return users.view(user, Instant.now()).build();
     }
 }

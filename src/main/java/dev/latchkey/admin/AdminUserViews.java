@@ -1,6 +1,8 @@
 package dev.latchkey.admin;
 
 import dev.latchkey.auth.session.Session;
+import dev.latchkey.membership.MembershipRecord;
+import dev.latchkey.membership.MembershipResult;
 import dev.latchkey.user.User;
 import dev.latchkey.user.UserBan;
 import dev.latchkey.user.UserView;
@@ -14,9 +16,11 @@ import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.config.PropertyNamingStrategy;
 import java.io.StringReader;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
- * Users and sessions as the admin API shows them: the profile as {@code /auth/me} has it, plus the ban in force.
+ * Users and sessions as the admin API shows them: the profile as {@code /auth/me} has it, plus the ban in force and
+ * the last organization membership check.
  */
 final class AdminUserViews {
 
@@ -26,11 +30,13 @@ final class AdminUserViews {
     private AdminUserViews() {
     }
 
-    static JsonObjectBuilder user(User user, Instant now) {
+    static JsonObjectBuilder user(User user, Optional<MembershipRecord> membership, Instant now) {
         JsonObject profile = Json.createReader(new StringReader(JSONB.toJson(UserView.of(user)))).readObject();
         return Json.createObjectBuilder(profile)
                 .remove("impersonated_by")
-                .add("ban", user.banAt(now).<JsonValue>map(AdminUserViews::ban).orElse(JsonValue.NULL));
+                .remove("orgs")
+                .add("ban", user.banAt(now).<JsonValue>map(AdminUserViews::ban).orElse(JsonValue.NULL))
+                .add("membership", membership.<JsonValue>map(AdminUserViews::membership).orElse(JsonValue.NULL));
     }
 
     static JsonObject session(Session session) {
@@ -59,6 +65,14 @@ final class AdminUserViews {
             json.add("banned_by", ban.bannedBy());
         }
         return json.build();
+    }
+
+    private static JsonObject membership(MembershipRecord check) {
+        JsonObjectBuilder json = Json.createObjectBuilder().add("checked_at", UserView.timestamp(check.checkedAt()));
+        text(json, "verified_at", UserView.timestamp(check.verifiedAt()));
+        json.add("result", check.result().code());
+        text(json, "failure", check.failure().map(MembershipResult::code).orElse(null));
+        return json.add("orgs", Json.createArrayBuilder(check.found())).build();
     }
 
     private static void text(JsonObjectBuilder json, String name, String value) {

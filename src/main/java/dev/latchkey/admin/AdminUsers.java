@@ -2,6 +2,8 @@ package dev.latchkey.admin;
 
 import dev.latchkey.account.SignInMethods;
 import dev.latchkey.auth.session.Sessions;
+import dev.latchkey.membership.MembershipRecord;
+import dev.latchkey.membership.MembershipRecords;
 import dev.latchkey.user.User;
 import dev.latchkey.web.ApiException;
 import dev.latchkey.web.PageRequest;
@@ -10,15 +12,19 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Finds users for admins: a paged search by login, name or email, and one user with their sign-in methods and live
- * sessions.
+ * sessions; each with their last organization membership check.
  */
 @ApplicationScoped
 class AdminUsers {
@@ -33,6 +39,9 @@ class AdminUsers {
 
     @Inject
     SignInMethods methods;
+
+    @Inject
+    MembershipRecords memberships;
 
     /** The user with this id (as the path gave it): 400 when it is not a number, 404 when there is none. */
     User find(String id) {
@@ -60,9 +69,10 @@ class AdminUsers {
             count.setParameter("q", pattern);
         }
         Instant now = Instant.now();
+        List<User> found = select.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        Map<Long, MembershipRecord> checks = memberships.findAll(found.stream().map(User::id).toList());
         JsonArrayBuilder users = Json.createArrayBuilder();
-        select.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList()
-                .forEach(user -> users.add(AdminUserViews.user(user, now)));
+        found.forEach(user -> users.add(AdminUserViews.user(user, Optional.ofNullable(checks.get(user.id())), now)));
         return Json.createObjectBuilder()
                 .add("users", users)
                 .add("page", page.page())
@@ -71,13 +81,18 @@ class AdminUsers {
                 .build();
     }
 
+    /** The user as admins see them, with the ban in force at {@code now} and their last membership check. */
+    JsonObjectBuilder view(User user, Instant now) {
+        return AdminUserViews.user(user, memberships.find(user.id()), now);
+    }
+
     /** The user, their sign-in methods ({@code accounts}, as {@code /auth/accounts}) and live sessions. */
     JsonObject detail(String id) {
         User user = find(id);
         Instant now = Instant.now();
         JsonArrayBuilder live = Json.createArrayBuilder();
         sessions.liveSessionsOf(user.id(), now).forEach(session -> live.add(AdminUserViews.session(session)));
-        return AdminUserViews.user(user, now)
+        return view(user, now)
                 .add("accounts", methods.list(user).getJsonArray("accounts"))
                 .add("sessions", live)
                 .build();

@@ -25,7 +25,9 @@ public class AdminUsersResource {
 
     @GET
     @Operation(summary = "Users whose GitHub login, name or email contains the query (case-insensitive), by id")
-    @APIResponse(responseCode = "200", description = "{users:[{...as /auth/me, role, ban}], page, size, total}")
+    @APIResponse(responseCode = "200", description = "{users:[{...as /auth/me without orgs, role, ban, membership: "
+            + "{checked_at, verified_at, result, failure, orgs} of the last membership check, or null}], page, size, "
+            + "total}")
     @APIResponse(responseCode = "401", description = "Not authenticated")
     @APIResponse(responseCode = "403", description = "Not an admin, or impersonating")
     public JsonObject search(@QueryParam("query") String query, @QueryParam("page") String page,

@@ -66,8 +66,11 @@ public class AuthResource {
     @RolesAllowed("user")
     @Operation(summary = "The signed-in user")
     @APIResponse(responseCode = "200", description = "The user, with impersonated_by {id, github_username, email} "
-            + "while an admin acts as them, else null")
-    @APIResponse(responseCode = "401", description = "Not authenticated / Invalid or expired token / User not found")
+            + "while an admin acts as them, else null, and orgs: the allowed, admin and route-required GitHub "
+            + "organizations and teams their last membership check found them in, e.g. [\"acme\",\"acme/core\"]")
+    @APIResponse(responseCode = "401", description = "Not authenticated / Invalid or expired token / User not found / "
+            + "No longer a member of an allowed organization / Your organization membership could not be checked "
+            + "with GitHub for too long: sign in with GitHub again")
     public UserView me() {
         return views.of(caller.required());
     }

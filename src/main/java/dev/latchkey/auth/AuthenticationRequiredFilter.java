@@ -1,5 +1,6 @@
 package dev.latchkey.auth;
 
+import dev.latchkey.membership.RequiresGitHubTeam;
 import dev.latchkey.web.ApiException;
 import jakarta.annotation.Priority;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,6 +15,7 @@ import java.util.Arrays;
 /**
  * Enforces {@code @RolesAllowed} on resources: 401 with the token's refusal reason when nobody is signed in, 403
  * when the caller lacks the role, or is an admin acting as a user on an admin or {@link NotWhileImpersonating} route.
+ * A {@link RequiresGitHubTeam} route needs a signed-in caller too (its own filter then checks the team).
  *
  * <p>Done here rather than left to the JAX-RS runtime because runtimes differ: some answer 403 to anonymous callers,
  * and RESTEasy ignores the annotation unless configured.
@@ -28,12 +30,15 @@ public class AuthenticationRequiredFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         RolesAllowed required = requiredRoles();
-        if (required == null) {
+        if (required == null && !(resource.getResourceMethod() != null && annotated(RequiresGitHubTeam.class))) {
             return;
         }
         // The principal the mechanism set, with the groups it read from the user row for this request.
         if (!(request.getSecurityContext().getUserPrincipal() instanceof SessionPrincipal signedIn)) {
             throw NotAuthenticatedException.because(request.getProperty(AuthenticatedCaller.FAILURE_ATTRIBUTE));
+        }
+        if (required == null) {
+            return;
         }
         if (signedIn.impersonatorId() != null && (Arrays.asList(required.value()).contains("admin")
                 || annotated(NotWhileImpersonating.class))) {

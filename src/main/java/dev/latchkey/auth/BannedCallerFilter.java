@@ -1,10 +1,13 @@
 package dev.latchkey.auth;
 
 import dev.latchkey.web.ApiException;
+import dev.latchkey.web.StaticPages;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Set;
 
@@ -19,9 +22,12 @@ import java.util.Set;
 public class BannedCallerFilter implements ContainerRequestFilter {
 
     private static final Set<String> EXEMPT = Set.of("auth/logout", "auth/github/callback");
-    /** What a confined session may still do: see itself, link GitHub, sign out, or delete the account. */
+    /** What a confined session may do besides the pages: see itself and its methods, link GitHub, sign out, leave. */
     private static final Set<String> CONFINED_EXEMPT = Set.of("auth/logout", "auth/github", "auth/github/callback",
-            "auth/me", "auth/providers", "auth/account");
+            "auth/me", "auth/providers", "auth/account", "auth/accounts");
+
+    @Context
+    ResourceInfo resource;
 
     @Override
     public void filter(ContainerRequestContext context) {
@@ -32,7 +38,8 @@ public class BannedCallerFilter implements ContainerRequestFilter {
             throw new ApiException(403, detail.toString());
         }
         Object confinement = context.getProperty(AuthenticatedCaller.CONFINED_ATTRIBUTE);
-        if (confinement != null && !CONFINED_EXEMPT.contains(path)) {
+        boolean page = resource.getResourceClass() == StaticPages.class;
+        if (confinement != null && !page && !CONFINED_EXEMPT.contains(path)) {
             throw new ApiException(403, confinement.toString());
         }
     }

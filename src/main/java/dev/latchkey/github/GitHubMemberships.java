@@ -82,8 +82,12 @@ public class GitHubMemberships {
 
     private void pages(String path, String token, Consumer<HttpResponse<String>> reader) {
         for (int page = 1; page <= MAX_PAGES; page++) {
-            HttpResponse<String> response = answer(path + "?per_page=100&page=" + page, token).orElseThrow(
-                    () -> new GitHubRefusedException(404, "GitHub answered 404 for " + path));
+            // GitHub answers GET /user/teams 404 to a token without read:org: it lists nothing, as it does.
+            Optional<HttpResponse<String>> answered = answer(path + "?per_page=100&page=" + page, token);
+            if (answered.isEmpty()) {
+                return;
+            }
+            HttpResponse<String> response = answered.get();
             reader.accept(response);
             if (!response.headers().firstValue("Link").orElse("").contains("rel=\"next\"")) {
                 return;

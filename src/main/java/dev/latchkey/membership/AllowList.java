@@ -12,9 +12,11 @@ import java.util.stream.Stream;
 
 /**
  * The organizations ({@code GITHUB_ALLOWED_ORGS}) and teams ({@code GITHUB_ALLOWED_TEAMS}) whose members may sign in,
- * both empty letting every GitHub account in, and the teams whose members are admins ({@code GITHUB_ADMIN_TEAMS}).
+ * both empty letting every GitHub account in, the teams whose members are admins ({@code GITHUB_ADMIN_TEAMS}), and
+ * the teams routes require ({@link RequiresGitHubTeam}), asked about but deciding neither sign-in nor role.
  */
-record AllowList(List<String> organizations, List<TeamEntry> teams, List<TeamEntry> adminTeams) {
+record AllowList(List<String> organizations, List<TeamEntry> teams, List<TeamEntry> adminTeams,
+                 List<TeamEntry> requiredTeams) {
 
     // GitHub's logins: letters, digits and single hyphens, at most 39 characters; slugs add underscores and dots.
     private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})");
@@ -33,6 +35,16 @@ record AllowList(List<String> organizations, List<TeamEntry> teams, List<TeamEnt
         organizations = List.copyOf(organizations);
         teams = List.copyOf(teams);
         adminTeams = List.copyOf(adminTeams);
+        requiredTeams = List.copyOf(requiredTeams);
+    }
+
+    AllowList(List<String> organizations, List<TeamEntry> teams, List<TeamEntry> adminTeams) {
+        this(organizations, teams, adminTeams, List.of());
+    }
+
+    /** This list, also asking about the teams that routes require. */
+    AllowList requiring(List<TeamEntry> required) {
+        return new AllowList(organizations, teams, adminTeams, required);
     }
 
     static AllowList parse(Optional<String> organizations, Optional<String> teams) {
@@ -55,15 +67,16 @@ record AllowList(List<String> organizations, List<TeamEntry> teams, List<TeamEnt
         return !organizations.isEmpty() || !teams.isEmpty();
     }
 
-    /** Whether GitHub is asked about memberships at all: for an allow-list, or for admin teams. */
+    /** Whether GitHub is asked about memberships at all: for an allow-list, admin teams or teams routes require. */
     boolean checked() {
-        return active() || !adminTeams.isEmpty();
+        return active() || !adminTeams.isEmpty() || !requiredTeams.isEmpty();
     }
 
-    /** Every team asked about, allowed or admin, each once. */
+    /** Every team asked about, allowed, admin or required by a route, each once. */
     List<TeamEntry> allTeams() {
         Set<TeamEntry> all = new LinkedHashSet<>(teams);
         all.addAll(adminTeams);
+        all.addAll(requiredTeams);
         return new ArrayList<>(all);
     }
 

@@ -30,21 +30,28 @@ public class AllowedIds {
     @PersistenceContext(unitName = "latchkey")
     EntityManager em;
 
+    /** The id kept for a login GitHub did not know; GitHub's own ids start at 1. */
+    private static final long UNKNOWN = 0;
+
     private final Map<String, AllowedGitHubId> known = new ConcurrentHashMap<>();
 
-    /** The organization's id; empty, with a warning, when GitHub knows no organization by that login. */
+    /**
+     * The organization's id; empty when GitHub knows no organization by that login, which is logged once and kept
+     * (id 0): whoever creates an organization of that name later is not let in by an entry meant for another.
+     */
     Optional<Long> organization(String login, String token) {
         Optional<AllowedGitHubId> kept = kept(login);
         if (kept.isPresent()) {
-            return Optional.of(kept.get().organizationId());
+            return Optional.of(kept.get().organizationId()).filter(id -> id != UNKNOWN);
         }
         Optional<Long> id = github.organizationId(login, token);
         if (id.isEmpty()) {
             LOG.warning(() -> "GitHub knows no organization " + login + ": it admits nobody (GITHUB_ALLOWED_ORGS,"
-                    + " GITHUB_ALLOWED_TEAMS or GITHUB_ADMIN_TEAMS)");
-            return Optional.empty();
+                    + " GITHUB_ALLOWED_TEAMS or GITHUB_ADMIN_TEAMS); delete its row from github_allowed_ids once it"
+                    + " exists");
         }
-        return Optional.of(keep(new AllowedGitHubId(login, id.get(), null, Instant.now())).organizationId());
+        long resolved = keep(new AllowedGitHubId(login, id.orElse(UNKNOWN), null, Instant.now())).organizationId();
+        return Optional.of(resolved).filter(found -> found != UNKNOWN);
     }
 
     /**
@@ -95,7 +102,8 @@ public class AllowedIds {
     private AllowedGitHubId keep(AllowedGitHubId resolved) {
         try {
             writer.insert(resolved);
-        } catch (RuntimeException storedMeanwhile) {
+        } catch (Exception storedMeanwhile) {
+            // Checked too: WildFly's interceptor lets the commit's RollbackException through as it is.
             LOG.fine(() -> "Ids of " + resolved.entry() + " were stored meanwhile");
         }
         AllowedGitHubId stored = Optional.ofNullable(em.find(AllowedGitHubId.class, resolved.entry())).orElse(resolved);

@@ -9,6 +9,7 @@ import dev.latchkey.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -71,7 +72,7 @@ class MembershipRechecks {
             LOG.warning(() -> "Could not check organization membership with GitHub: " + e.getMessage());
             return unverified(userId, MembershipResult.GITHUB_ERROR, via);
         } catch (ClassCastException | NullPointerException | ArithmeticException e) {
-            LOG.warning(() -> "GitHub described memberships in an unexpected form: " + e.getClass().getSimpleName());
+            LOG.log(Level.WARNING, "GitHub described memberships in an unexpected form", e);
             return unverified(userId, MembershipResult.GITHUB_ERROR, via);
         }
         updates.verified(userId, examination, via);

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -60,14 +61,14 @@ public class MembershipRecord {
         this.found = "";
     }
 
-    /** GitHub answered: the result and what was found replace the last ones. */
-    void verified(MembershipResult newResult, List<String> entries, Instant now, Instant nextDue) {
+    /** GitHub answered what it was asked at {@code askedAt}: the result and what was found replace the last ones. */
+    void verified(MembershipResult newResult, List<String> entries, Instant now, Instant nextDue, Instant askedAt) {
         result = newResult.code();
         failure = null;
         found = String.join(" ", entries);
         checkedAt = now;
         verifiedAt = now;
-        changedAt = now;
+        changedAt = askedAt;
         dueAt = nextDue;
     }
 
@@ -82,7 +83,10 @@ public class MembershipRecord {
         dueAt = now;
     }
 
-    /** Whether GitHub's word changed the row after {@code askedAt}: an answer asked for then is out of date. */
+    /**
+     * Whether the row holds GitHub's word from after {@code askedAt} (an answer asked for later, or a webhook): an
+     * answer asked for then is out of date.
+     */
     boolean changedSince(Instant askedAt) {
         return changedAt != null && changedAt.isAfter(askedAt);
     }
@@ -128,6 +132,15 @@ public class MembershipRecord {
     /** The allowed and admin entries the user was found an active member of at the last answered check. */
     public List<String> found() {
         return found.isEmpty() ? List.of() : Arrays.asList(found.split(" "));
+    }
+
+    /**
+     * Whether GitHub said "member" within {@code interval} and nothing failed since: a password sign-in may rely on it
+     * without asking again.
+     */
+    boolean freshMember(Instant now, Duration interval) {
+        return result() == MembershipResult.MEMBER && failure == null && verifiedAt != null
+                && verifiedAt.plus(interval).isAfter(now);
     }
 
     /** Since when membership has gone unconfirmed by GitHub: the last answered check, else the first attempt. */

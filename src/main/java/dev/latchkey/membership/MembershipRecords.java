@@ -7,7 +7,11 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.logging.Logger;
 
 /**
@@ -28,6 +32,17 @@ public class MembershipRecords {
     /** The user's last check, if they were ever checked. */
     public Optional<MembershipRecord> find(long userId) {
         return Optional.ofNullable(em.find(MembershipRecord.class, userId));
+    }
+
+    /** The last checks of these users, by user id; users never checked are missing. */
+    public Map<Long, MembershipRecord> findAll(Collection<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("SELECT m FROM MembershipRecord m WHERE m.userId IN :ids", MembershipRecord.class)
+                .setParameter("ids", userIds)
+                .getResultStream()
+                .collect(Collectors.toMap(MembershipRecord::userId, Function.identity()));
     }
 
     /**
@@ -60,7 +75,8 @@ public class MembershipRecords {
         try {
             writer.insert(new MembershipRecord(userId, now, dueAt));
             return true;
-        } catch (RuntimeException createdMeanwhile) {
+        } catch (Exception createdMeanwhile) {
+            // Checked too: WildFly's interceptor lets the commit's RollbackException through as it is.
             LOG.fine(() -> "A membership row was created meanwhile by another request or node");
             return false;
         }

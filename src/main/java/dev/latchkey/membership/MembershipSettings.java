@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Which GitHub organizations and teams may sign in ({@code GITHUB_ALLOWED_ORGS}, {@code GITHUB_ALLOWED_TEAMS}), and
- * the scopes the web flow asks for because of them.
+ * Which GitHub organizations and teams may sign in ({@code GITHUB_ALLOWED_ORGS}, {@code GITHUB_ALLOWED_TEAMS}), which
+ * teams make admins ({@code GITHUB_ADMIN_TEAMS}) or are required by routes, and the scopes asked for because of them.
  */
 @ApplicationScoped
 public class MembershipSettings {
@@ -46,7 +46,12 @@ public class MembershipSettings {
     @ConfigProperty(name = "MEMBERSHIP_MAX_STALE_HOURS", defaultValue = "24")
     long maxStaleHours;
 
+    @Inject
+    RequiredTeams requiredTeams;
+
     private AllowList allowList;
+    /** The configured list with the teams routes require, made again when JAX-RS has found more of them. */
+    private volatile AllowList withRequiredTeams;
 
     @PostConstruct
     void read() {
@@ -65,7 +70,16 @@ public class MembershipSettings {
     }
 
     AllowList allowList() {
-        return allowList;
+        List<AllowList.TeamEntry> required = requiredTeams.teams();
+        if (required.isEmpty()) {
+            return allowList;
+        }
+        AllowList current = withRequiredTeams;
+        if (current == null || !current.requiredTeams().equals(required)) {
+            current = allowList.requiring(required);
+            withRequiredTeams = current;
+        }
+        return current;
     }
 
     /** How long a check's result stands before the next is due ({@code MEMBERSHIP_CHECK_MINUTES}). */
@@ -90,9 +104,12 @@ public class MembershipSettings {
                 .toList();
     }
 
-    /** The configured scopes, plus {@code read:org} when an allow-list is set (private memberships need it). */
+    /**
+     * The configured scopes, plus {@code read:org} when memberships are checked (an allow-list, admin teams or teams
+     * routes require): private memberships, and teams at all, are invisible without it.
+     */
     public String scopesToAsk(String configured) {
-        return withReadOrg(configured, allowList.active());
+        return withReadOrg(configured, allowList().checked());
     }
 
     static String withReadOrg(String configured, boolean gated) {

@@ -57,7 +57,7 @@ class MembershipUpdates {
         }
         boolean wasMember = row.result() == MembershipResult.MEMBER;
         MembershipResult result = MembershipResult.of(examination.verdict());
-        row.verified(result, examination.found(), now, now.plus(settings.checkInterval()));
+        row.verified(result, examination.found(), now, now.plus(settings.checkInterval()), examination.askedAt());
         role(row, examination.adminTeam(), via);
         if (!examination.admitted()) {
             end(userId, result, SessionEndReason.MEMBERSHIP_ENDED, via, wasMember);
@@ -70,7 +70,7 @@ class MembershipUpdates {
         Instant now = Instant.now();
         MembershipRecord row = records.locked(userId, now);
         boolean wasMember = row.result() == MembershipResult.MEMBER;
-        row.verified(MembershipResult.NO_GITHUB_TOKEN, List.of(), now, now.plus(settings.checkInterval()));
+        row.verified(MembershipResult.NO_GITHUB_TOKEN, List.of(), now, now.plus(settings.checkInterval()), now);
         role(row, Optional.empty(), via);
         end(userId, MembershipResult.NO_GITHUB_TOKEN, SessionEndReason.MEMBERSHIP_UNVERIFIED, via, wasMember);
     }
@@ -146,8 +146,14 @@ class MembershipUpdates {
         audit.recordWithin(AuditType.ROLE_CHANGED, null, user.id(), detail);
     }
 
-    /** Ends the user's sessions; audited when some were live or the user was a member until now. */
+    /**
+     * Ends the user's sessions, and those in which they act as someone else; audited when some were live or the user
+     * was a member until now. Admin teams alone (no allow-list) decide roles only, never who gets in.
+     */
     private void end(long userId, MembershipResult result, SessionEndReason reason, String via, boolean wasMember) {
+        if (!settings.allowList().active()) {
+            return;
+        }
         int ended = sessions.revokeAll(userId, reason);
         if (ended == 0 && !wasMember) {
             return;

@@ -4,17 +4,21 @@ import dev.latchkey.auth.session.SessionEndReason;
 import dev.latchkey.auth.session.SessionsEnded;
 import dev.latchkey.user.User;
 import dev.latchkey.user.UserChanged;
+import dev.latchkey.web.RequestPool;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ContextService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,6 +34,11 @@ public class MembershipWatch {
     private static final Logger LOG = Logger.getLogger(MembershipWatch.class.getName());
     /** Users this node remembers; past it, it forgets them all and reads their rows again as they come. */
     private static final int MAX_WATCHED = 100_000;
+    /** How long this node goes by its last read of a row: another node's webhook or sign-in shows within it. */
+    private static final Duration REREAD = Duration.ofMinutes(1);
+    /** Checks wait on GitHub, not on the processor; their own threads keep them off the webhooks' and requests'. */
+    private static final int THREADS = 4;
+    private static final int QUEUE_LENGTH = 1000;
 
     @Inject
     MembershipSettings settings;
@@ -41,12 +50,31 @@ public class MembershipWatch {
     MembershipRechecks rechecks;
 
     @Resource
-    ManagedExecutorService executor;
+    ManagedThreadFactory threads;
+
+    @Resource
+    ContextService context;
 
     private final Map<Long, Watched> watched = new ConcurrentHashMap<>();
+    private RequestPool pool;
 
-    /** What this node last read of a user's check: when to look again, since when unconfirmed, what was found. */
-    private record Watched(Instant lookAt, Instant unverifiedSince, List<String> found, AtomicBoolean checking) {
+    /**
+     * What this node last read of a user's check, and when: when the next check is due, since when membership is
+     * unconfirmed, what was found, and whether this node is checking now.
+     */
+    private record Watched(Instant readAt, Instant dueAt, Instant unverifiedSince, List<String> found,
+                           AtomicBoolean checking) {
+    }
+
+    @PostConstruct
+    void start() {
+        // A check still queued after a minute is dropped: the next request of the user queues another.
+        pool = new RequestPool(THREADS, QUEUE_LENGTH, REREAD, "Too many membership checks at once", threads, context);
+    }
+
+    @PreDestroy
+    void stop() {
+        pool.shutdown();
     }
 
     /**
@@ -69,7 +97,7 @@ public class MembershipWatch {
         long userId = signedIn.id();
         Instant now = Instant.now();
         Watched user = watched(userId);
-        if (now.isBefore(user.lookAt())) {
+        if (now.isBefore(user.dueAt())) {
             return Optional.empty();
         }
         if (settings.allowList().active() && settings.stale(user.unverifiedSince(), now)) {
@@ -78,11 +106,8 @@ public class MembershipWatch {
             return ended(result);
         }
         if (user.checking().compareAndSet(false, true)) {
-            try {
-                executor.execute(() -> checkInBackground(userId));
-            } catch (RejectedExecutionException busy) {
-                user.checking().set(false);
-            }
+            // Refused when the queue is full: this node's next read of the row, within a minute, tries again.
+            pool.submit(() -> checkInBackground(userId));
         }
         return Optional.empty();
     }
@@ -110,7 +135,7 @@ public class MembershipWatch {
                 ? SessionEndReason.MEMBERSHIP_ENDED : SessionEndReason.MEMBERSHIP_UNVERIFIED);
     }
 
-    private void checkInBackground(long userId) {
+    private Void checkInBackground(long userId) {
         try {
             Instant now = Instant.now();
             if (records.claim(userId, now, now.plus(settings.checkInterval()))) {
@@ -121,25 +146,25 @@ public class MembershipWatch {
         } finally {
             forget(userId);
         }
+        return null;
     }
 
     private Watched watched(long userId) {
+        Instant now = Instant.now();
         Watched known = watched.get(userId);
-        if (known != null) {
+        if (known != null && now.isBefore(known.readAt().plus(REREAD))) {
             return known;
         }
-        Instant now = Instant.now();
         Watched read = records.find(userId)
-                .map(row -> new Watched(row.dueAt(), row.unverifiedSince(), row.found(), new AtomicBoolean()))
-                .orElseGet(() -> new Watched(now, now, List.of(), new AtomicBoolean()));
+                .map(row -> new Watched(now, row.dueAt(), row.unverifiedSince(), row.found(), new AtomicBoolean()))
+                .orElseGet(() -> new Watched(now, now, now, List.of(), new AtomicBoolean()));
         if (watched.size() >= MAX_WATCHED) {
             watched.clear();
         }
-        Watched raced = watched.putIfAbsent(userId, read);
-        return raced != null ? raced : read;
+        watched.put(userId, read);
+        return read;
     }
 
-    /** Makes this node read the user's row again at their next request. */
     void forget(long userId) {
         watched.remove(userId);
     }

@@ -41,6 +41,9 @@ public class OrganizationGate {
     MembershipRechecks rechecks;
 
     @Inject
+    MembershipWatch watch;
+
+    @Inject
     Users users;
 
     @Inject
@@ -56,7 +59,6 @@ public class OrganizationGate {
 
     /**
      * As {@link #admit(GitHubIdentity, String, String)}; a refusal names {@code askingUserId}, the account linking.
-     * A known user refused here has every session ended: GitHub has just said they are no longer a member.
      */
     public Admission admit(GitHubIdentity identity, String token, String method, Optional<Long> askingUserId) {
         AllowList allowed = settings.allowList();
@@ -67,8 +69,9 @@ public class OrganizationGate {
         if (examination.isEmpty() || examination.get().admitted()) {
             return new Admission(examination.orElse(null));
         }
+        // The user's sessions stay: this token may see less than their stored one (no read:org, no SSO), and
+        // anyone holding such a token could otherwise sign them out; re-checks use the stored token.
         Optional<Long> known = users.findByGitHubId(identity.githubId()).map(User::id);
-        known.ifPresent(userId -> updates.verified(userId, examination.get(), method));
         Long userId = askingUserId.or(() -> known).orElse(null);
         refused(examination.get().verdict().reason(), method, allowed, identity.githubId(), identity.login(), userId);
         throw examination.get().verdict().refusal();
@@ -76,7 +79,11 @@ public class OrganizationGate {
 
     /** Records what the admitting check found for the user now signing in: their memberships and admin role. */
     public void admitted(long userId, Admission admission, String method) {
-        admission.examination().ifPresent(examination -> updates.verified(userId, examination, method));
+        admission.examination().ifPresent(examination -> {
+            updates.verified(userId, examination, method);
+            // This node's last read is older than what GitHub has just said.
+            watch.forget(userId);
+        });
     }
 
     /**
@@ -93,10 +100,7 @@ public class OrganizationGate {
             throw MembershipRefusal.passwordNeedsGitHub();
         }
         Instant now = Instant.now();
-        Optional<MembershipRecord> last = records.find(user.id());
-        boolean fresh = last.filter(row -> row.result() == MembershipResult.MEMBER && row.dueAt().isAfter(now))
-                .isPresent();
-        if (fresh) {
+        if (records.find(user.id()).filter(row -> row.freshMember(now, settings.checkInterval())).isPresent()) {
             return;
         }
         MembershipResult result = rechecks.recheck(user.id(), "password");

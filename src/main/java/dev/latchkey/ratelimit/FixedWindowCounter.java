@@ -8,17 +8,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Counts attempts per key in fixed windows; counting is atomic, so exactly the limit passes when attempts arrive at once.
+ * Counts attempts per key in fixed windows in this server's memory ({@code RATE_LIMIT_STORE=memory}).
  */
-final class FixedWindowCounter {
+final class FixedWindowCounter implements AttemptCounter {
 
     private static final int SWEEP_EVERY = 1024;
 
     private record Window(Instant start, int attempts) {
-    }
-
-    /** The outcome of one attempt: allowed, or refused with the seconds until the window ends. */
-    record Decision(boolean allowed, long retryAfterSeconds) {
     }
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
@@ -31,22 +27,19 @@ final class FixedWindowCounter {
         this.clock = clock;
     }
 
-    Decision attempt(String key, int limit) {
+    @Override
+    public Decision attempt(String key, int limit) {
         Instant now = clock.get();
         if (calls.incrementAndGet() % SWEEP_EVERY == 0) {
             windows.values().removeIf(window -> !window.start().plus(length).isAfter(now));
         }
         Window window = windows.compute(key, (k, current) -> current == null || !current.start().plus(length).isAfter(now)
                 ? new Window(now, 1) : new Window(current.start(), current.attempts() + 1));
-        if (window.attempts() <= limit) {
-            return new Decision(true, 0);
-        }
-        long remaining = Duration.between(now, window.start().plus(length)).toMillis();
-        return new Decision(false, Math.max(1, (remaining + 999) / 1000));
+        return Decision.of(window.attempts(), limit, Duration.between(now, window.start().plus(length)).toMillis());
     }
 
-    /** Takes back one attempt counted in the key's current window: one that turned out not to count. */
-    void forgive(String key) {
+    @Override
+    public void forgive(String key) {
         Instant now = clock.get();
         windows.computeIfPresent(key, (k, current) -> current.start().plus(length).isAfter(now)
                 && current.attempts() > 0 ? new Window(current.start(), current.attempts() - 1) : current);

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 @ApplicationPath("/")
 @DeclareRoles({"user", "admin"})
 @OpenAPIDefinition(info = @Info(title = "Latchkey", version = "0.1.0",
-        description = "Sign in with GitHub and session management. Every error is application/problem+json."))
+        description = "Sign in with GitHub and session management. Every error is application/problem+json. With "
+                + "NODE_HEADER=enabled every answer names the instance that gave it in X-Latchkey-Node."))
 public class LatchkeyApplication extends Application {
 }

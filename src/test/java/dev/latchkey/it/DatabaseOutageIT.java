@@ -41,6 +41,8 @@ class DatabaseOutageIT {
     /** What the issue asks of every answer while the database is away. */
     static final Duration BOUND = Duration.ofSeconds(5);
     static final String DETAIL = "The database is not answering; try again later.";
+    /** A rate-limited route counts the attempt in the database before anything else (RATE_LIMIT_STORE=database). */
+    static final String COUNTS = "Attempts cannot be counted right now; try again later";
     static final String PASSWORD = "correct horse battery staple";
     private static final Pattern HOST_AND_PORT = Pattern.compile("^jdbc:postgresql://([^:/]+):(\\d+)/");
 
@@ -76,8 +78,8 @@ class DatabaseOutageIT {
         //     session is optional; sign-ins and the start of a GitHub sign-in cannot store anything: 503.
         assertUnavailable(() -> me(browser, token));
         assertUnavailable(() -> browser.get("/auth/whoami", "Authorization", "Bearer " + token));
-        assertUnavailable(() -> PasswordSignInIT.login(new Browser(browser.base()), email, PASSWORD));
-        assertUnavailable(() -> new Browser(browser.base()).get("/auth/github"));
+        assertUnavailable(() -> PasswordSignInIT.login(new Browser(browser.base()), email, PASSWORD), COUNTS);
+        assertUnavailable(() -> new Browser(browser.base()).get("/auth/github"), COUNTS);
 
         // (4) Readiness says DOWN, so a balancer stops sending requests here; liveness stays UP: no restart.
         HttpResponse<String> ready = timed(() -> browser.get("/health/ready"));
@@ -119,7 +121,7 @@ class DatabaseOutageIT {
 
         // (4) A registration while the database is this slow is refused within the bound.
         String email = "half-made-" + System.nanoTime() + "@example.com";
-        assertUnavailable(() -> PasswordSignInIT.register(new Browser(browser.base()), email, PASSWORD, ""));
+        assertUnavailable(() -> PasswordSignInIT.register(new Browser(browser.base()), email, PASSWORD, ""), COUNTS);
 
         // (5) The database is fast again, and bytes held back meanwhile have arrived: the registration left either
         //     nothing or a whole account (user and password), and registering again leaves exactly one.
@@ -159,6 +161,18 @@ class DatabaseOutageIT {
     /** 503 problem+json saying the database is not answering, with Retry-After, within {@link #BOUND}. */
     private static void assertUnavailable(Supplier<HttpResponse<String>> request) {
         assertProblem(timed(request));
+    }
+
+    /** The same, where a rate limit may be the first to find the database away and say so in its own words. */
+    private static void assertUnavailable(Supplier<HttpResponse<String>> request, String rateLimitDetail) {
+        HttpResponse<String> response = timed(request);
+        if (json(response).getString("detail").equals(rateLimitDetail)) {
+            assertEquals(503, response.statusCode(), response.body());
+            assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+            assertTrue(response.headers().firstValue("Retry-After").isPresent(), response.request().uri().toString());
+        } else {
+            assertProblem(response);
+        }
     }
 
     private static void assertProblem(HttpResponse<String> response) {

@@ -1,15 +1,18 @@
 package dev.latchkey.it;
 
 import dev.latchkey.testing.github.FakeGitHub;
+import dev.latchkey.testing.github.GitHubUser;
 import dev.latchkey.testing.github.Organization;
 import dev.latchkey.testing.github.Team;
+import java.util.List;
 import java.util.Map;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * The organization-gated configuration the membership scenarios share, so they share one server: allowed
  * organizations (one unknown to GitHub, one to be renamed, one enforcing SSO, one restricting OAuth Apps), an allowed
- * team, an admin team, a membership check on every request, open registration and a webhook secret.
+ * team, an admin team, a configured admin (by GitHub id), a membership check on every request, open registration, a
+ * webhook secret, and a host application's routes that require GitHub teams ({@link HostAppTeamRoutes}).
  */
 final class GatedDeployment {
 
@@ -26,11 +29,29 @@ final class GatedDeployment {
     static final String NOWHERE = "gate-nowhere-" + RUN;
     /** The organization of the admin team {@code ADMINS/admins}. */
     static final String ADMINS = "gate-admins-" + RUN;
+    /** The GitHub id ADMIN_GITHUB_IDS names: outside the range of the stub's random ids, so no other user has it. */
+    static final long ROOT_GITHUB_ID = 1_000_000_000L + System.nanoTime() % 1_000_000_000L;
+
+    private static GitHubUser root;
 
     private GatedDeployment() {
     }
 
+    /** The stub's account with {@link #ROOT_GITHUB_ID}, a member of {@link #ACME}, made on first use. */
+    static synchronized GitHubUser root() {
+        if (root == null) {
+            root = LatchkeyDeployment.github().createUser("gate-root-" + RUN, ROOT_GITHUB_ID);
+            LatchkeyDeployment.github().joinOrganization(root, ACME);
+        }
+        return root;
+    }
+
     static WebArchive deployment() {
+        // Before any sign-in asks: an allowed login GitHub does not know yet is kept as unknown, and admits nobody.
+        for (String organization : List.of(ACME, BETA, RENAMED, SSO, SSO_ELSEWHERE, RESTRICTED, TEAMS, ADMINS,
+                HostAppTeamRoutes.ORGANIZATION)) {
+            existing(LatchkeyDeployment.github(), organization);
+        }
         return LatchkeyDeployment.withSettings(Map.of(
                 "GITHUB_SCOPES", "read:user user:email",
                 // Closed by default under an allow-list; reopened here so a password account can try to link.
@@ -41,7 +62,9 @@ final class GatedDeployment {
                 // Every request of a session finds its check due, so re-checks need no waiting.
                 "MEMBERSHIP_CHECK_MINUTES", "0",
                 "GITHUB_WEBHOOK_SECRET", LatchkeyDeployment.WEBHOOK_SECRET,
-                "BCRYPT_COST", "4"));
+                "BCRYPT_COST", "4",
+                "ADMIN_GITHUB_IDS", Long.toString(ROOT_GITHUB_ID)))
+                .addClass(HostAppTeamRoutes.class);
     }
 
     /**
@@ -49,8 +72,11 @@ final class GatedDeployment {
      * first: the gated classes share one stub and may run in any order.
      */
     static synchronized Team team(FakeGitHub github, String organization, String slug) {
-        Organization org = github.organizations().find(organization)
-                .orElseGet(() -> github.organizations().create(organization));
+        Organization org = existing(github, organization);
         return github.teams().find(org, slug).orElseGet(() -> github.teams().create(org, slug));
+    }
+
+    private static synchronized Organization existing(FakeGitHub github, String organization) {
+        return github.organizations().find(organization).orElseGet(() -> github.organizations().create(organization));
     }
 }

@@ -124,6 +124,7 @@ class MembershipChecksIT {
 
         // Its session shows who it is and can link GitHub, and nothing else.
         assertEquals(200, browser.get("/auth/me").statusCode());
+        assertEquals(200, browser.get("/account.html", "Accept", Browser.HTML).statusCode(), "the pages load");
         assertProblem(browser.get("/auth/sessions"), 403, GITHUB_FIRST);
         assertEquals(302, browser.get("/auth/github?link=true", "Accept", Browser.HTML).statusCode());
 
@@ -153,6 +154,83 @@ class MembershipChecksIT {
         assertProblem(login(new Browser(url.toURI()), email, PasswordSignInIT.PASSWORD), 403, GITHUB_FIRST);
         assertProblem(laptop.get("/auth/me"), 401, NO_LONGER);
         assertProblem(browser.get("/auth/me"), 401, NO_LONGER);
+    }
+
+    @Test
+    void anAdminNoLongerAMemberCannotGoOnImpersonating() throws Exception {
+        // (1) A member made admin by hand (so no team demotes them) impersonates another member.
+        GitHubUser helper = user("helper");
+        Organization acme = github.joinOrganization(helper, GatedDeployment.ACME);
+        GitHubUser helped = user("helped");
+        github.joinOrganization(helped, GatedDeployment.ACME);
+        Browser impersonating = signedInWithToken(helper);
+        Browser own = signedInWithToken(helper);
+        long helperId = json(own.get("/auth/me")).getJsonNumber("id").longValue();
+        long helpedId = json(signedInWithToken(helped).get("/auth/me")).getJsonNumber("id").longValue();
+        Browser root = signedInWithToken(GatedDeployment.root());
+        assertEquals(200, root.post("/admin/users/" + helperId + "/role", "{\"role\":\"admin\"}").statusCode());
+        HttpResponse<String> started = impersonating.post("/admin/users/" + helpedId + "/impersonate", "");
+        assertEquals(200, started.statusCode(), started.body());
+
+        // (2) The admin leaves the organization on GitHub: the next check of their own session ends their sessions,
+        // (3) and the impersonation with them, as a ban would.
+        github.organizations().removeMember(acme, helper);
+        assertProblem(awaitStatus(own, "/auth/me", 401), 401, NO_LONGER);
+        TestDatabase.awaitNoticeOfOutsideChange();
+        assertProblem(impersonating.get("/auth/me"), 401, NO_LONGER);
+    }
+
+    @Test
+    void aRefusedSignInWithATokenBlindToMembershipsLeavesTheMembersSessionsAlone() throws Exception {
+        GitHubUser member = user("blind");
+        github.joinOrganization(member, GatedDeployment.ACME);
+        Browser browser = signedInWithToken(member);
+
+        // Anyone holding a token of the member without read:org (a CI token, say) tries it on /auth/pat-signin.
+        String blind = github.issueTokenWithPrefix(member, "ghp_", "user:email");
+        HttpResponse<String> refused = new Browser(url.toURI()).post("/auth/pat-signin",
+                "{\"token\":\"" + blind + "\"}");
+        assertEquals(403, refused.statusCode(), refused.body());
+
+        TestDatabase.awaitNoticeOfOutsideChange();
+        assertEquals(200, browser.get("/auth/me").statusCode(), "the member's own sessions go on");
+        assertEquals("member", TestDatabase.value("SELECT result FROM membership_checks WHERE user_id = ?",
+                userId(member)));
+    }
+
+    @Test
+    void aPasswordSignInDoesNotOutliveTheStalenessBound() throws Exception {
+        GitHubUser member = user("stale-password");
+        github.joinOrganization(member, GatedDeployment.ACME);
+        Browser browser = new Browser(url.toURI());
+        String email = "gate-stale-" + System.nanoTime() + "@example.com";
+        assertEquals(201, register(browser, email, PasswordSignInIT.PASSWORD, "").statusCode());
+        String callback = GitHubSignIns.authorize(browser, github, member, "/auth/github?link=true");
+        assertEquals(302, browser.get(callback, "Accept", Browser.HTML).statusCode());
+        OffsetDateTime dayAndHourAgo = OffsetDateTime.now(ZoneOffset.UTC).minusHours(25);
+        TestDatabase.update("UPDATE membership_checks SET verified_at = ?, created_at = ?, due_at = ?"
+                + " WHERE user_id = ?", dayAndHourAgo, dayAndHourAgo, dayAndHourAgo, userId(member));
+
+        github.setOutage(Outage.CONNECTION_RESET);
+
+        assertProblem(awaitStatus(browser, "/auth/me", 401), 401, UNVERIFIED);
+        assertProblem(login(new Browser(url.toURI()), email, PasswordSignInIT.PASSWORD), 503,
+                "GitHub is not answering; try again later");
+    }
+
+    @Test
+    void anAllowedOrganizationGitHubDidNotKnowAdmitsNobodyEvenOnceSomeoneCreatesIt() throws Exception {
+        // (1) A member signs in: the entry naming no organization is asked about, and kept as unknown.
+        GitHubUser member = user("before-squat");
+        github.joinOrganization(member, GatedDeployment.ACME);
+        signedInWithToken(member);
+
+        // (2) Anyone registers that free login on GitHub as their own organization, and tries to sign in.
+        GitHubUser squatter = user("squatter");
+        github.joinOrganization(squatter, GatedDeployment.NOWHERE);
+        String token = github.issueTokenWithPrefix(squatter, "ghp_", "read:org", "user:email");
+        assertProblem(new Browser(url.toURI()).post("/auth/pat-signin", "{\"token\":\"" + token + "\"}"), 403,
+                "Your GitHub account is not a member of an allowed organization");
     }
 
     private Browser signedInWithToken(GitHubUser member) throws Exception {

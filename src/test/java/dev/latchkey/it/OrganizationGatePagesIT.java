@@ -38,6 +38,11 @@ class OrganizationGatePagesIT {
     @Deployment(testable = false)
     @TargetsContainer("browser")
     static WebArchive deployment() {
+        // Before any sign-in asks: an allowed login GitHub does not know yet is kept as unknown, and admits nobody.
+        for (String organization : List.of(ACME, SSO, RESTRICTED)) {
+            LatchkeyDeployment.github().organizations().find(organization)
+                    .orElseGet(() -> LatchkeyDeployment.github().organizations().create(organization));
+        }
         // The browser follows GitHub's redirect to BACKEND_URL itself: the fixed port of the browser container.
         return LatchkeyDeployment.withSettings(Map.of("BACKEND_URL", BrowserIT.BASE, "BCRYPT_COST", "4",
                 "GITHUB_ALLOWED_ORGS", ACME + "," + SSO + "," + RESTRICTED,

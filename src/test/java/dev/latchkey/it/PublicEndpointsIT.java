@@ -11,6 +11,8 @@ import at.favre.lib.crypto.bcrypt.BCrypt;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -167,6 +169,68 @@ class PublicEndpointsIT {
     }
 
     @Test
+    void signInAttemptsAreCountedInTheDatabaseSoEveryServerSharingItHoldsOneLimit() throws Exception {
+        // (1) Two attempts from one address: the database holds their count, under the key's hash, for a minute
+        String address = "198.51.100.80";
+        String bucket = RateLimitWindows.signInsFrom(address);
+        for (int i = 0; i < 2; i++) {
+            assertEquals(400, patSignIn("shared-count-" + i, address).statusCode());
+        }
+        assertEquals(2, RateLimitWindows.attempts(bucket));
+        long left = RateLimitWindows.secondsLeft(bucket);
+        assertTrue(left > 45 && left <= 60, "the window ends in " + left + " s");
+        assertEquals(0, TestDatabase.count("SELECT COUNT(*) FROM rate_limit_windows WHERE bucket LIKE ?",
+                "%198.51.100%"), "no address is stored in clear");
+
+        // (2) Another server sharing the database counts three more: the limit of five is used up here too
+        RateLimitWindows.countElsewhere(bucket, 3);
+        HttpResponse<String> sixth = patSignIn("shared-count-2", address);
+        assertProblem(sixth, 429, "Too many requests. Please try again later.");
+        long retryAfter = Long.parseLong(sixth.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(retryAfter >= 1 && retryAfter <= left + 1, "Retry-After " + retryAfter + ", window " + left);
+        assertEquals(6, RateLimitWindows.attempts(bucket));
+
+        // (3) A window another server filled that has ended since starts afresh on the next attempt
+        String earlier = RateLimitWindows.signInsFrom("198.51.100.81");
+        RateLimitWindows.plant(earlier, 50, 70);
+        assertEquals(400, patSignIn("shared-count-3", "198.51.100.81").statusCode());
+        assertEquals(1, RateLimitWindows.attempts(earlier));
+    }
+
+    @Test
+    void anAttemptTheDatabaseCannotCountInTimeIsRefusedWith503NotLetThrough() throws Exception {
+        String address = "198.51.100.90";
+        String bucket = RateLimitWindows.signInsFrom(address);
+        assertEquals(400, patSignIn("uncounted-0", address).statusCode());
+        try (Connection holder = TestDatabase.connect()) {
+            // (1) Another transaction holds the address's row, as a database too slow to answer would
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement(
+                    "UPDATE rate_limit_windows SET attempts = attempts WHERE bucket = ?")) {
+                lock.setString(1, bucket);
+                assertEquals(1, lock.executeUpdate());
+            }
+            long started = System.nanoTime();
+            HttpResponse<String> answer = patSignIn("uncounted-1", address);
+            long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+
+            // (2) The attempt is refused, within seconds, with a problem that says when to come back
+            assertProblem(answer, 503, "Attempts cannot be counted right now; try again later");
+            assertEquals("10", answer.headers().firstValue("Retry-After").orElse(""));
+            assertTrue(seconds < 5, "answered after " + seconds + " s");
+            holder.rollback();
+        }
+        // (3) Once the database answers again, attempts are counted again; the refused one never was
+        assertEquals(400, patSignIn("uncounted-2", address).statusCode());
+        assertEquals(2, RateLimitWindows.attempts(bucket));
+    }
+
+    private HttpResponse<String> patSignIn(String token, String clientAddress) {
+        return browser().asScript().post("/auth/pat-signin", "{\"token\":\"" + token + "\"}",
+                "X-Forwarded-For", clientAddress);
+    }
+
+    @Test
     void startingGitHubSignInHasItsOwnLimit() {
         for (int i = 0; i < 3; i++) {
             assertEquals(503, browser().get("/auth/github", "X-Forwarded-For", "198.51.100.30").statusCode());
@@ -242,6 +306,7 @@ class PublicEndpointsIT {
     private static void assertNoServerDetails(HttpResponse<String> answer) {
         assertTrue(answer.headers().firstValue("Server").isEmpty(), "Server header: " + answer.headers());
         assertTrue(answer.headers().firstValue("X-Powered-By").isEmpty(), "X-Powered-By: " + answer.headers());
+        assertTrue(answer.headers().firstValue("X-Latchkey-Node").isEmpty(), "NODE_HEADER is off by default");
         String body = answer.body().toLowerCase();
         assertFalse(body.contains("payara") || body.contains("exception") || body.contains("at dev.latchkey"),
                 answer.body());

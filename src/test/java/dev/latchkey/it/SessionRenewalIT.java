@@ -28,13 +28,15 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Active users stay signed in: a session close to expiry is renewed on use, never past its absolute limit; and a
- * rotated key keeps working until the operator removes it; ended sessions are purged without blocking sign-ins.
+ * rotated key keeps working until the operator removes it; ended sessions (and ended rate-limit windows) are purged
+ * without blocking sign-ins.
  */
 @ExtendWith(ArquillianExtension.class)
 class SessionRenewalIT {
@@ -212,6 +214,55 @@ class SessionRenewalIT {
         } while (left > 0 && Instant.now().isBefore(deadline));
         assertEquals(0, left, "every expired row was purged");
         assertEquals(200, browser.get("/auth/me").statusCode(), "live sessions stay");
+    }
+
+    @Test
+    void onlyOneNodePurgesAtATime() throws Exception {
+        Assumptions.assumeTrue(TestDatabase.url().startsWith("jdbc:postgresql:"),
+                "on H2 one node is assumed; nodes sharing PostgreSQL take turns by an advisory lock");
+        long userId = Long.parseLong(issued.getJWTClaimsSet().getSubject());
+        String marker = "purge-held-" + System.nanoTime();
+        try (java.sql.Connection otherNode = TestDatabase.connect();
+             java.sql.Statement lock = otherNode.createStatement()) {
+            // (1) Another node is purging: it holds the purge's lock.
+            lock.execute("SELECT pg_advisory_lock(" + 0x4c4b505552474531L + ")");
+            plantExpiredSessions(userId, marker, 10);
+            Thread.sleep(5000);
+            assertEquals(10, TestDatabase.count("SELECT COUNT(*) FROM sessions WHERE user_agent = ?", marker),
+                    "this server left the rows to the node purging");
+            // (2) That node stops (or dies): this one purges at its next turn.
+            lock.execute("SELECT pg_advisory_unlock(" + 0x4c4b505552474531L + ")");
+        }
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        long left;
+        do {
+            Thread.sleep(500);
+            left = TestDatabase.count("SELECT COUNT(*) FROM sessions WHERE user_agent = ?", marker);
+        } while (left > 0 && Instant.now().isBefore(deadline));
+        assertEquals(0, left);
+    }
+
+    @Test
+    void endedRateLimitWindowsArePurgedInBatchesAndLiveOnesStay() throws Exception {
+        // (1) More ended windows than one purge batch holds, and one window still running
+        String marker = "purge-windows-" + System.nanoTime();
+        List<String> ended = new ArrayList<>();
+        for (int i = 0; i < 1500; i++) {
+            ended.add(RateLimitWindows.bucket(marker + "-" + i));
+        }
+        RateLimitWindows.plant(ended, 5, 61);
+        String live = RateLimitWindows.bucket(marker + "-live");
+        RateLimitWindows.plant(List.of(live), 3, 10);
+
+        // (2) The purge removes every ended one and leaves the running one counting
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+        long left;
+        do {
+            Thread.sleep(1000);
+            left = TestDatabase.count("SELECT COUNT(*) FROM rate_limit_windows WHERE expires_at < CURRENT_TIMESTAMP");
+        } while (left > 0 && Instant.now().isBefore(deadline));
+        assertEquals(0, left, "every ended window was purged");
+        assertEquals(3, RateLimitWindows.attempts(live), "the running window stays");
     }
 
     private static void plantExpiredSessions(long userId, String marker, int count) throws Exception {

@@ -51,6 +51,44 @@ class AllowListTest {
     }
 
     @Test
+    void teamsRoutesRequireAreAskedAboutButAdmitNobody() {
+        RequiredTeams required = new RequiredTeams();
+        required.require(AllowList.team("Acme/Reviewers", "@RequiresGitHubTeam"));
+        required.require(AllowList.team("acme/reviewers", "@RequiresGitHubTeam"));
+        required.require(AllowList.team("acme/admins", "@RequiresGitHubTeam"));
+
+        AllowList list = AllowList.parse(Optional.empty(), Optional.empty(), Optional.of("acme/admins"))
+                .requiring(required.teams());
+
+        assertFalse(list.active(), "a required team lets no one in by itself");
+        assertTrue(list.checked());
+        assertEquals(List.of(new AllowList.TeamEntry("acme", "admins"), new AllowList.TeamEntry("acme", "reviewers")),
+                list.allTeams());
+        assertEquals("orgs= teams=", list.describe());
+        assertFalse(AllowList.parse(Optional.empty(), Optional.empty()).requiring(List.of()).checked());
+    }
+
+    @Test
+    void readOrgIsAskedForWhenOnlyARouteRequiresATeam() {
+        MembershipSettings settings = new MembershipSettings();
+        settings.organizations = Optional.empty();
+        settings.teams = Optional.empty();
+        settings.adminTeams = Optional.empty();
+        settings.checkMinutes = 60;
+        settings.maxStaleHours = 24;
+        settings.requiredTeams = new RequiredTeams();
+        settings.read();
+        assertEquals("read:user", settings.scopesToAsk("read:user"));
+
+        settings.requiredTeams.require(AllowList.team("acme/reviewers", "@RequiresGitHubTeam"));
+
+        assertEquals("read:user read:org", settings.scopesToAsk("read:user"));
+        assertEquals(List.of("acme/reviewers"), settings.allowList().allTeams().stream().map(Object::toString)
+                .toList());
+        assertEquals(List.of(), settings.allowedNames(), "the sign-in pages name only the teams that let people in");
+    }
+
+    @Test
     void readOrgIsAskedForOnlyWhenAnAllowListIsSetAndNotAlreadyAsked() {
         assertEquals("repo read:user", MembershipSettings.withReadOrg("repo read:user", false));
         assertEquals("repo read:user read:org", MembershipSettings.withReadOrg("repo read:user", true));

@@ -26,7 +26,7 @@ class FixedWindowCounterTest {
             assertTrue(counter.attempt("ip", 5).allowed());
         }
         now.set(now.get().plusSeconds(20));
-        FixedWindowCounter.Decision refused = counter.attempt("ip", 5);
+        AttemptCounter.Decision refused = counter.attempt("ip", 5);
         assertFalse(refused.allowed());
         assertEquals(40, refused.retryAfterSeconds());
     }

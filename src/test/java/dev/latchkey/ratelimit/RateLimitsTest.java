@@ -1,6 +1,7 @@
 package dev.latchkey.ratelimit;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ class RateLimitsTest {
         RateLimits limits = new RateLimits();
         limits.signInPerMinute = perMinute;
         limits.githubPerMinute = perMinute;
+        limits.store = "memory";
         limits.init();
         return limits;
     }
@@ -41,5 +43,16 @@ class RateLimitsTest {
                 () -> limits.attemptFromAddress(RateLimits.Action.SIGN_IN, "::ffff:198.51.100.1"),
                 "an IPv4-mapped address is that IPv4 client");
         assertDoesNotThrow(() -> limits.attemptFromAddress(RateLimits.Action.SIGN_IN, "198.51.100.2"));
+    }
+
+    @Test
+    void theStoreIsTheDatabaseOrMemoryAndAnythingElseStopsTheDeployment() {
+        assertEquals(RateLimitStore.DATABASE, RateLimitStore.parse("database"));
+        assertEquals(RateLimitStore.MEMORY, RateLimitStore.parse("memory"));
+        for (String wrong : new String[] {"Database", "db", "", "memory "}) {
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> RateLimitStore.parse(wrong));
+            assertEquals("RATE_LIMIT_STORE must be database or memory, not " + wrong, refused.getMessage());
+        }
     }
 }

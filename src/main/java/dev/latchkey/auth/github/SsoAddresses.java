@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The SAML single sign-on address GitHub gave ({@code X-GitHub-SSO}), passed on to the sign-in page only when it is
@@ -17,7 +18,10 @@ final class SsoAddresses {
     private SsoAddresses() {
     }
 
-    /** The address when it has GitHub's scheme, host and port and no user part; otherwise empty. */
+    /**
+     * The address when it has GitHub's scheme, host and port, no user part, and is an organization's SSO page
+     * ({@code /orgs/{org}/sso}: not another app's consent screen on GitHub); otherwise empty.
+     */
     static Optional<String> onGitHub(String address, String gitHubUrl) {
         if (address == null || address.isEmpty() || address.length() > MAX_LENGTH) {
             return Optional.empty();
@@ -28,11 +32,17 @@ final class SsoAddresses {
             boolean same = candidate.isAbsolute() && candidate.getRawUserInfo() == null && candidate.getHost() != null
                     && gitHub.getScheme().equalsIgnoreCase(candidate.getScheme())
                     && gitHub.getHost().equalsIgnoreCase(candidate.getHost())
-                    && port(gitHub) == port(candidate);
+                    && port(gitHub) == port(candidate)
+                    && candidate.getRawPath() != null && candidate.getRawPath().matches(
+                            Pattern.quote(stripped(gitHub.getRawPath())) + "/orgs/[A-Za-z0-9-]{1,39}/sso");
             return same ? Optional.of(address) : Optional.empty();
         } catch (URISyntaxException | NullPointerException malformed) {
             return Optional.empty();
         }
+    }
+
+    private static String stripped(String path) {
+        return path == null ? "" : path.replaceAll("/+$", "");
     }
 
     private static int port(URI uri) {

@@ -73,7 +73,13 @@ public class LoginResource {
             schema = @Schema(implementation = Credentials.class)))
     @APIResponse(responseCode = "200", description = "{ok, access_token, token_type, expires_in, user} and the cookie")
     @APIResponse(responseCode = "401", description = "Invalid credentials (unknown email or wrong password alike)")
+    @APIResponse(responseCode = "403", description = "Under an organization allow-list: the account has no linked "
+            + "GitHub identity, or it is not a member (Sign in with GitHub: only members of an allowed organization "
+            + "may sign in)")
     @APIResponse(responseCode = "429", description = "Too many sign-in attempts from this address or on this email")
+    @APIResponse(responseCode = "503", description = "Too many sign-ins at once; or "
+            + "attempts cannot be counted right now (RATE_LIMIT_STORE=database: the database did not "
+            + "answer within 3 s; Retry-After: 10)")
     public void login(InputStream body, @Context HttpHeaders headers, @Context HttpServletRequest request,
                       @Suspended AsyncResponse response) {
         Credentials credentials = JsonBodies.read(headers.getMediaType(), body, Credentials.class, EXPECTED);

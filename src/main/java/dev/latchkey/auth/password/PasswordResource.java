@@ -63,6 +63,10 @@ public class PasswordResource {
     @APIResponse(responseCode = "400", description = "No current password, a new one too short or too long, "
             + "or an account without a password")
     @APIResponse(responseCode = "403", description = "Invalid credentials: the current password is wrong")
+    @APIResponse(responseCode = "429", description = "Too many wrong passwords on this account this minute")
+    @APIResponse(responseCode = "503", description = "Too many sign-ins at once; or "
+            + "attempts cannot be counted right now (RATE_LIMIT_STORE=database: the database did not "
+            + "answer within 3 s; Retry-After: 10)")
     public void change(InputStream body, @Context HttpHeaders headers, @Context HttpServletRequest request,
                        @Suspended AsyncResponse response) {
         PasswordChange change = JsonBodies.read(headers.getMediaType(), body, PasswordChange.class, EXPECTED);

@@ -70,6 +70,9 @@ public class RegisterResource {
             + "characters / Password must be at most 72 bytes / Email already registered / not such a JSON object")
     @APIResponse(responseCode = "403", description = "Registration is closed (REGISTRATION=closed)")
     @APIResponse(responseCode = "429", description = "Too many sign-in attempts from this address")
+    @APIResponse(responseCode = "503", description = "Too many sign-ins at once; or "
+            + "attempts cannot be counted right now (RATE_LIMIT_STORE=database: the database did not "
+            + "answer within 3 s; Retry-After: 10)")
     public void register(InputStream body, @Context HttpHeaders headers, @Context HttpServletRequest request,
                          @Suspended AsyncResponse response) {
         setting.requireOpen();

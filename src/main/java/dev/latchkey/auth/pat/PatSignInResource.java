@@ -70,7 +70,8 @@ public class PatSignInResource {
     @APIResponse(responseCode = "429", description = "Too many requests. Please try again later.")
     @APIResponse(responseCode = "502", description = "GitHub answered with an error of its own (5xx)")
     @APIResponse(responseCode = "503", description = "GitHub is not answering (timeout, refused or dropped "
-            + "connection)")
+            + "connection); or attempts cannot be counted right now (RATE_LIMIT_STORE=database: the database did not "
+            + "answer within 3 s; Retry-After: 10)")
     public void signIn(InputStream body, @Context HttpHeaders headers, @Context HttpServletRequest request,
                        @Suspended AsyncResponse response) {
         String token = PatSignInRequest.read(headers.getMediaType(), body).presentedToken();

@@ -13,8 +13,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Deletes ended sessions, expired OAuth states and old webhook deliveries on a timer, in small batches so a large
- * backlog never holds locks that sign-ins wait on.
+ * Deletes ended sessions, expired OAuth states, old webhook deliveries and ended rate-limit windows on a timer, in
+ * small batches so a large backlog never holds locks that sign-ins wait on, one node at a time.
  */
 @Startup
 @Singleton
@@ -43,9 +43,10 @@ public class ExpiredRowsPurge {
         long sessions = drain(PurgeBatches.Table.SESSIONS, now);
         long states = drain(PurgeBatches.Table.OAUTH_STATES, now);
         long deliveries = drain(PurgeBatches.Table.WEBHOOK_DELIVERIES, now);
-        if (sessions + states + deliveries > 0) {
-            LOG.info(() -> "Purged " + sessions + " ended sessions, " + states + " expired OAuth states and "
-                    + deliveries + " old webhook deliveries");
+        long windows = drain(PurgeBatches.Table.RATE_LIMIT_WINDOWS, now);
+        if (sessions + states + deliveries + windows > 0) {
+            LOG.info(() -> "Purged " + sessions + " ended sessions, " + states + " expired OAuth states, "
+                    + deliveries + " old webhook deliveries and " + windows + " ended rate-limit windows");
         }
     }
 
@@ -54,6 +55,10 @@ public class ExpiredRowsPurge {
         int deleted;
         do {
             deleted = batches.deleteBatch(table, now);
+            if (deleted < 0) {
+                LOG.fine("Another node is purging: this one leaves it to that node");
+                return total;
+            }
             total += deleted;
         } while (deleted == batches.batchSize());
         return total;

@@ -111,12 +111,15 @@ public class Sessions {
         return end("s.userId = :userId", "userId", userId);
     }
 
-    /** Ends every session of the user, and says why to whoever presents one of their tokens from now on. */
+    /**
+     * Ends every session of the user, and every session in which they act as someone else, and says why to whoever
+     * presents one of their tokens from now on.
+     */
     @Transactional(Transactional.TxType.REQUIRED)
     public int revokeAll(long userId, SessionEndReason reason) {
         ended.fire(SessionsEnded.allOf(userId));
         return em.createQuery("UPDATE Session s SET s.revokedAt = :now, s.expiresAt = :now, s.endReason = :reason "
-                        + "WHERE s.userId = :userId AND s.revokedAt IS NULL")
+                        + "WHERE (s.userId = :userId OR s.impersonatorId = :userId) AND s.revokedAt IS NULL")
                 .setParameter("now", Instant.now())
                 .setParameter("reason", reason.code())
                 .setParameter("userId", userId)

@@ -13,7 +13,7 @@ class SsoAddressesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"https://github.com/orgs/acme/sso?authorization_request=A1B2C3",
-        "https://GitHub.com/orgs/acme/sso", "https://github.com:443/orgs/acme/sso", "https://github.com"})
+        "https://GitHub.com/orgs/acme/sso", "https://github.com:443/orgs/acme/sso"})
     void anAddressOnGitHubsWebHostIsPassedOn(String address) {
         assertEquals(Optional.of(address), SsoAddresses.onGitHub(address, GITHUB));
     }
@@ -23,7 +23,10 @@ class SsoAddressesTest {
         "https://github.com.evil.example/sso", "https://github.com:8443/orgs/acme/sso",
         "https://github.com@evil.example/sso", "https://user@github.com/orgs/acme/sso", "javascript:alert(1)",
         "//github.com/orgs/acme/sso", "/orgs/acme/sso", "https://api.github.com/orgs/acme/sso",
-        "https://github.com/orgs/acme/sso?x=a b", "data:text/html,<script>alert(1)</script>", ""})
+        "https://github.com/orgs/acme/sso?x=a b", "data:text/html,<script>alert(1)</script>", "",
+        // On GitHub's host, but not an organization's SSO page: another app's consent screen, say.
+        "https://github.com", "https://github.com/login/oauth/authorize?client_id=other",
+        "https://github.com/orgs/acme/sso/../../../login/oauth/authorize", "https://github.com/orgs/ac/me/sso"})
     void anyOtherAddressIsLeftOut(String address) {
         assertEquals(Optional.empty(), SsoAddresses.onGitHub(address, GITHUB));
     }

@@ -82,6 +82,11 @@ public final class FakeGitHub implements AutoCloseable {
         return state.newUser(login);
     }
 
+    /** As {@link #createUser(String)} with this id, for settings that name an id before the user exists. */
+    public GitHubUser createUser(String login, long id) {
+        return state.newUser(login, id);
+    }
+
     /** The user signed in to GitHub in "the browser" (this version of them): authorize approves for them at once. */
     public void signInAs(GitHubUser user) {
         state.signIn(user);

@@ -56,6 +56,26 @@ class FakeGitHubTeamsTest {
     }
 
     @Test
+    void aTeamIsFoundByItsCurrentSlugIgnoringCase() {
+        assertEquals(platform, teams.find(acme, "PLATFORM-team").orElseThrow());
+        Team renamed = teams.rename(platform, "Core");
+
+        assertTrue(teams.find(acme, "platform-team").isEmpty());
+        assertEquals(renamed, teams.find(acme, "core").orElseThrow());
+    }
+
+    @Test
+    void aUserCanBeGivenTheIdASettingNames() throws Exception {
+        GitHubUser root = github.createUser("root", 1_234_567_890L);
+
+        JsonObject json = object(client.api(github, "/user", github.issueToken(root, null, "read:user")));
+
+        assertEquals(1_234_567_890L, json.getJsonNumber("id").longValue());
+        assertEquals("root", json.getString("login"));
+        assertThrows(IllegalStateException.class, () -> github.createUser("other", 1_234_567_890L));
+    }
+
+    @Test
     void aMemberOfTheTeamHasAnActiveMembershipWithItsRole() throws Exception {
         orgs.addMember(acme, alice, OrgRole.MEMBER);
         teams.add(platform, alice, TeamRole.MAINTAINER);

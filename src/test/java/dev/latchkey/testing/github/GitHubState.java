@@ -45,14 +45,26 @@ final class GitHubState {
 
     GitHubUser newUser(String login) {
         requireFreeLogin(login, null);
-        String name = Character.toUpperCase(login.charAt(0)) + login.substring(1);
         GitHubUser user;
         do {
-            long id = randomId();
-            user = new GitHubUser(id, login, name, List.of(Email.primary(login + "@example.com")),
-                    urls.web() + "/avatars/u/" + id + "?v=4", now().truncatedTo(ChronoUnit.SECONDS));
+            user = described(randomId(), login);
         } while (users.putIfAbsent(user.id(), user) != null);
         return user;
+    }
+
+    GitHubUser newUser(String login, long id) {
+        requireFreeLogin(login, null);
+        GitHubUser user = described(id, login);
+        if (users.putIfAbsent(id, user) != null) {
+            throw new IllegalStateException("The fake already has a GitHub account with id " + id);
+        }
+        return user;
+    }
+
+    private GitHubUser described(long id, String login) {
+        String name = Character.toUpperCase(login.charAt(0)) + login.substring(1);
+        return new GitHubUser(id, login, name, List.of(Email.primary(login + "@example.com")),
+                urls.web() + "/avatars/u/" + id + "?v=4", now().truncatedTo(ChronoUnit.SECONDS));
     }
 
     void remember(GitHubUser user) {

@@ -16,11 +16,16 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 
-/** One server started by {@code server/start} for a WAR, with its output in a log file under target/it-servers. */
-final class RunningServer implements AutoCloseable {
+/**
+ * One server started by {@code server/start} for a WAR (or by any command that serves Latchkey on a port), with its
+ * output in a log file.
+ */
+public final class RunningServer implements AutoCloseable {
 
     /** server/wildfly/start puts WildFly's management interface here, above the application port. */
     private static final int WILDFLY_MANAGEMENT_OFFSET = 1910;
+    /** The browser scenarios' fixed port (arquillian.xml), never handed out as a free one. */
+    private static final int BROWSER_PORT = 38917;
 
     private final Process process;
     private final int port;
@@ -50,16 +55,26 @@ final class RunningServer implements AutoCloseable {
         builder.environment().putAll(environment);
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().put("WAR", war.toString());
-        System.out.printf("Starting %s on port %d (log: %s)%n", configuration.getServer(), port, log);
+        return launch(configuration.getServer(), builder, port, fingerprint, log,
+                Duration.ofSeconds(configuration.getStartupTimeoutInSeconds()));
+    }
+
+    /**
+     * Runs {@code builder} (its output already redirected to {@code log}) and waits until {@code /health/ready} on
+     * {@code port} answers 200.
+     */
+    public static RunningServer launch(String name, ProcessBuilder builder, int port, String fingerprint, Path log,
+            Duration timeout) throws DeploymentException {
+        System.out.printf("Starting %s on port %d (log: %s)%n", name, port, log);
         Instant started = Instant.now();
         RunningServer server;
         try {
             server = new RunningServer(builder.start(), port, fingerprint, log);
         } catch (IOException e) {
-            throw new DeploymentException("Could not run server/start " + configuration.getServer(), e);
+            throw new DeploymentException("Could not start " + name + " with " + builder.command(), e);
         }
-        server.awaitReady(Duration.ofSeconds(configuration.getStartupTimeoutInSeconds()));
-        System.out.printf("%s ready on port %d after %d ms%n", configuration.getServer(), port,
+        server.awaitReady(timeout);
+        System.out.printf("%s ready on port %d after %d ms%n", name, port,
                 Duration.between(started, Instant.now()).toMillis());
         return server;
     }
@@ -68,8 +83,29 @@ final class RunningServer implements AutoCloseable {
         return this.fingerprint.equals(fingerprint) && process.isAlive();
     }
 
-    int port() {
+    public int port() {
         return port;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Kills the server at once, as {@code kill -9} would: no shutdown, nothing finished or cleaned up. */
+    public void kill() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException alreadyExiting) {
+            // the hook is running or about to
+        }
+        List<ProcessHandle> started = process.descendants().toList();
+        process.destroyForcibly();
+        started.forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Stops the server and everything its start script started, as Ctrl+C would, then by force. */
@@ -100,20 +136,26 @@ final class RunningServer implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout) throws DeploymentException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        // HTTP/1.1: Java's default asks Payara to upgrade to clear-text HTTP/2, and every later probe would share that
+        // one connection, however it fares.
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
         Instant deadline = Instant.now().plus(timeout);
+        String last = "no answer yet";
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new DeploymentException("The server stopped before it was ready:\n" + tail());
             }
             try {
-                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                int status = client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 200) {
                     return;
                 }
+                last = "GET /health/ready answered " + status;
             } catch (IOException e) {
-                // not listening yet
+                last = "GET /health/ready failed: " + e;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -121,7 +163,8 @@ final class RunningServer implements AutoCloseable {
             sleep(Duration.ofMillis(250));
         }
         close();
-        throw new DeploymentException("The server was not ready within " + timeout.toSeconds() + " s:\n" + tail());
+        throw new DeploymentException("The server was not ready within " + timeout.toSeconds() + " s (" + last
+                + "):\n" + tail());
     }
 
     private String tail() {
@@ -133,10 +176,11 @@ final class RunningServer implements AutoCloseable {
         }
     }
 
-    private static int freePort(String server) {
+    /** A port free now, for {@code server} (WildFly also needs its management port free). */
+    public static int freePort(String server) {
         for (int attempt = 0; attempt < 20; attempt++) {
             int port = anyFreePort();
-            if (!server.equals("wildfly") || isFree(port + WILDFLY_MANAGEMENT_OFFSET)) {
+            if (port != BROWSER_PORT && (!server.equals("wildfly") || isFree(port + WILDFLY_MANAGEMENT_OFFSET))) {
                 return port;
             }
         }
