@@ -14,6 +14,7 @@ public record AuthenticatedCaller(User user, String sessionId, Long impersonator
     static final String FAILURE_ATTRIBUTE = AuthenticatedCaller.class.getName() + ".failure";
     static final String BANNED_ATTRIBUTE = AuthenticatedCaller.class.getName() + ".banned";
     static final String CONFINED_ATTRIBUTE = AuthenticatedCaller.class.getName() + ".confined";
+    static final String UNCHECKED_ATTRIBUTE = AuthenticatedCaller.class.getName() + ".unchecked";
 
     public long userId() {
         return user.id();

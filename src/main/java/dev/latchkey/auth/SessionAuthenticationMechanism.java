@@ -2,6 +2,7 @@ package dev.latchkey.auth;
 
 import dev.latchkey.auth.session.SessionCookie;
 import dev.latchkey.auth.session.SessionRenewals;
+import dev.latchkey.db.DatabaseFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -19,7 +20,9 @@ import java.util.Set;
  *
  * <p>It never refuses a request itself: a missing or bad token leaves the caller anonymous, with the reason kept
  * for {@link AuthenticationRequiredFilter}, so public endpoints still answer with a stale cookie. A banned user's
- * token is kept for {@link BannedCallerFilter}, which refuses every request. Roles come from the user row.
+ * token is kept for {@link BannedCallerFilter}, which refuses every request. Roles come from the user row. A token
+ * that could not be checked because the database does not answer leaves the caller anonymous too, with the failure
+ * kept for {@link UncheckedSessionFilter}, which answers 503: never treated as signed in, nor as signed out.
  */
 @ApplicationScoped
 public class SessionAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -43,7 +46,16 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
         if (token.isEmpty()) {
             return context.doNothing();
         }
-        SessionValidator.Outcome outcome = validator.validate(token.get().token());
+        SessionValidator.Outcome outcome;
+        try {
+            outcome = validator.validate(token.get().token());
+        } catch (RuntimeException failure) {
+            if (!DatabaseFailures.unavailable(failure)) {
+                throw failure;
+            }
+            request.setAttribute(AuthenticatedCaller.UNCHECKED_ATTRIBUTE, failure);
+            return context.doNothing();
+        }
         if (outcome instanceof SessionValidator.Valid valid) {
             // The user row was just read: keep it for this request instead of reading it again.
             request.setAttribute(AuthenticatedCaller.USER_ATTRIBUTE, valid.user());

@@ -12,7 +12,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Reports Latchkey ready only while its database answers.
+ * Reports Latchkey ready only while its database answers (within {@code DATABASE_TIMEOUT_SECONDS} on PostgreSQL); the
+ * liveness check does not look at the database, so a database outage never gets a node restarted.
  */
 @Readiness
 @ApplicationScoped
@@ -29,7 +30,7 @@ public class DatabaseReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         try (Connection connection = dataSource.getConnection()) {
             return HealthCheckResponse.named("database").status(connection.isValid(2)).build();
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             return HealthCheckResponse.named("database").down().build();
         }
     }

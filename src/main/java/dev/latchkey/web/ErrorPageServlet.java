@@ -1,5 +1,6 @@
 package dev.latchkey.web;
 
+import dev.latchkey.db.DatabaseFailures;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -18,6 +19,14 @@ public class ErrorPageServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // A servlet or the authentication step failed because the database does not answer: say so, as JAX-RS does.
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+                && DatabaseFailures.unavailable(failure)) {
+            ProblemMapper.logUnavailable(failure);
+            response.setHeader("Retry-After", Integer.toString(DatabaseFailures.RETRY_AFTER_SECONDS));
+            ProblemWriter.write(response, 503, DatabaseFailures.DETAIL);
+            return;
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer number && number >= 400 ? number
                 : METHOD_NOT_ALLOWED.equals(request.getPathInfo()) ? 405 : 404;

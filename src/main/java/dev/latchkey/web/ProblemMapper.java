@@ -1,5 +1,6 @@
 package dev.latchkey.web;
 
+import dev.latchkey.db.DatabaseFailures;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -31,7 +32,31 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             // Unreadable request bodies surface as processing errors in some JAX-RS implementations.
             return Problems.response(400, StatusDetails.forStatus(400));
         }
+        if (DatabaseFailures.unavailable(failure)) {
+            return databaseUnavailable(failure);
+        }
         LOG.log(Level.SEVERE, "Unexpected failure while answering a request", failure);
         return Problems.response(500, StatusDetails.forStatus(500));
+    }
+
+    static Response databaseUnavailable(Throwable failure) {
+        logUnavailable(failure);
+        return Response.fromResponse(Problems.response(503, DatabaseFailures.DETAIL))
+                .header("Retry-After", DatabaseFailures.RETRY_AFTER_SECONDS)
+                .build();
+    }
+
+    /** Expected while the database is down: one line in the log, no stack trace for every request. */
+    static void logUnavailable(Throwable failure) {
+        LOG.warning(() -> "Answered 503: the database is not answering (" + rootCause(failure) + ")");
+    }
+
+    /** The innermost failure's type and message: a driver's message names the host, never bound values. */
+    private static String rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

@@ -46,7 +46,8 @@ public class LatchkeyServerContainer implements DeployableContainer<LatchkeyServ
         String fingerprint = DeploymentFingerprint.of(archive);
         if (running == null || !running.serves(fingerprint)) {
             stopRunning();
-            running = RunningServer.start(configuration, export(archive, fingerprint), fingerprint);
+            running = RunningServer.start(configuration, export(archive, fingerprint), fingerprint,
+                    DeploymentEnvironment.of(archive));
         }
         return new ProtocolMetaData().addContext(new HTTPContext("localhost", running.port()));
     }

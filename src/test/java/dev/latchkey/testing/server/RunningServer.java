@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 
@@ -41,8 +42,8 @@ public final class RunningServer implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(onExit);
     }
 
-    static RunningServer start(LatchkeyServerConfiguration configuration, Path war, String fingerprint)
-            throws DeploymentException {
+    static RunningServer start(LatchkeyServerConfiguration configuration, Path war, String fingerprint,
+            Map<String, String> environment) throws DeploymentException {
         Path project = configuration.projectDirectory();
         int port = configuration.getPort() != 0 ? configuration.getPort() : freePort(configuration.getServer());
         Path log = war.resolveSibling(configuration.getServer() + "-" + port + ".log");
@@ -51,6 +52,7 @@ public final class RunningServer implements AutoCloseable {
                 .directory(project.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().put("WAR", war.toString());
         return launch(configuration.getServer(), builder, port, fingerprint, log,
