@@ -2,7 +2,7 @@ package dev.latchkey.account;
 
 import dev.latchkey.audit.AuditTrail;
 import dev.latchkey.audit.AuditType;
-import dev.latchkey.auth.AuthenticatedCaller;
+import dev.latchkey.caller.AuthenticatedCaller;
 import dev.latchkey.auth.github.GitHubSignInPool;
 import dev.latchkey.auth.password.HashingPool;
 import dev.latchkey.auth.password.PasswordConfirmations;

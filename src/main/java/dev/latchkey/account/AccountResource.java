@@ -1,8 +1,8 @@
 package dev.latchkey.account;
 
-import dev.latchkey.auth.AuthenticatedCaller;
-import dev.latchkey.auth.Caller;
-import dev.latchkey.auth.NotWhileImpersonating;
+import dev.latchkey.caller.AuthenticatedCaller;
+import dev.latchkey.caller.Caller;
+import dev.latchkey.caller.NotWhileImpersonating;
 import dev.latchkey.auth.password.JsonBodies;
 import dev.latchkey.auth.session.ClientDevice;
 import dev.latchkey.auth.session.SessionCookie;

@@ -1,7 +1,7 @@
 package dev.latchkey.account;
 
-import dev.latchkey.auth.Caller;
-import dev.latchkey.auth.NotWhileImpersonating;
+import dev.latchkey.caller.Caller;
+import dev.latchkey.caller.NotWhileImpersonating;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;

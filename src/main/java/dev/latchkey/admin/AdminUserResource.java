@@ -1,7 +1,7 @@
 package dev.latchkey.admin;
 
-import dev.latchkey.auth.AuthenticatedCaller;
-import dev.latchkey.auth.Caller;
+import dev.latchkey.caller.AuthenticatedCaller;
+import dev.latchkey.caller.Caller;
 import dev.latchkey.auth.github.GitHubLinks;
 import dev.latchkey.auth.session.ClientDevice;
 import dev.latchkey.user.User;

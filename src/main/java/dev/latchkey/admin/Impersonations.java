@@ -2,8 +2,8 @@ package dev.latchkey.admin;
 
 import dev.latchkey.audit.AuditTrail;
 import dev.latchkey.audit.AuditType;
-import dev.latchkey.auth.AuthenticatedCaller;
-import dev.latchkey.auth.Caller;
+import dev.latchkey.caller.AuthenticatedCaller;
+import dev.latchkey.caller.Caller;
 import dev.latchkey.auth.session.ClientDevice;
 import dev.latchkey.auth.session.Session;
 import dev.latchkey.auth.session.SessionCookie;

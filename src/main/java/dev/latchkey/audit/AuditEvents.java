@@ -17,7 +17,7 @@ import java.util.List;
  * Reads the audit trail newest first, one page at a time.
  */
 @ApplicationScoped
-class AuditEvents {
+public class AuditEvents {
 
     private static final DateTimeFormatter ISO_MILLIS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -29,7 +29,7 @@ class AuditEvents {
      * {@code {"events":[...],"page","size","total"}}. With {@code hideOthersClients}, the address and user agent of
      * events someone else did (an admin acting on this user) are left out.
      */
-    JsonObject page(AuditQuery query, boolean hideOthersClients) {
+    public JsonObject page(AuditQuery query, boolean hideOthersClients) {
         String where = " WHERE 1 = 1"
                 + (query.userId() != null ? " AND (e.actorUserId = :user OR e.targetUserId = :user)" : "")
                 + (query.type() != null ? " AND e.type = :type" : "")

@@ -9,13 +9,13 @@ import java.util.Arrays;
 /**
  * Which audit events a reader asked for: about one user (as actor or target), of one type, since a time, one page.
  */
-record AuditQuery(Long userId, String type, Instant since, PageRequest page) {
+public record AuditQuery(Long userId, String type, Instant since, PageRequest page) {
 
-    static AuditQuery of(String user, String type, String since, String page, String size) {
+    public static AuditQuery of(String user, String type, String since, String page, String size) {
         return new AuditQuery(userId(user), type(type), since(since), PageRequest.of(page, size));
     }
 
-    AuditQuery about(long ownUserId) {
+    public AuditQuery about(long ownUserId) {
         return new AuditQuery(ownUserId, type, since, page);
     }
 

@@ -1,6 +1,5 @@
 package dev.latchkey.audit;
 
-import dev.latchkey.user.BannedException;
 import dev.latchkey.web.ApiException;
 import dev.latchkey.web.ClientAddresses;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,7 +58,7 @@ public class AuditTrail {
      * it was aimed at when known. A ban refusal is recorded where it is decided, so it is skipped here.
      */
     public void signInFailed(String method, ApiException failure, Long userId) {
-        if (failure instanceof BannedException) {
+        if (failure.auditedWhereDecided()) {
             return;
         }
         Map<String, Object> detail = new LinkedHashMap<>();

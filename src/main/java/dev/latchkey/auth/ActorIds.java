@@ -1,5 +1,6 @@
 package dev.latchkey.auth;
 
+import dev.latchkey.caller.AuthenticatedCaller;
 import java.util.Optional;
 
 /**

@@ -2,6 +2,8 @@ package dev.latchkey.auth;
 
 import dev.latchkey.audit.AuditTrail;
 import dev.latchkey.audit.AuditType;
+import dev.latchkey.caller.AuthenticatedCaller;
+import dev.latchkey.caller.Caller;
 import dev.latchkey.github.GitHubSettings;
 import dev.latchkey.auth.pat.PatSignInSetting;
 import dev.latchkey.auth.session.SessionCookie;

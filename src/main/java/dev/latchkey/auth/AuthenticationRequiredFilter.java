@@ -1,5 +1,9 @@
 package dev.latchkey.auth;
 
+import dev.latchkey.caller.AuthenticatedCaller;
+import dev.latchkey.caller.NotAuthenticatedException;
+import dev.latchkey.caller.NotWhileImpersonating;
+import dev.latchkey.caller.SessionPrincipal;
 import dev.latchkey.membership.RequiresGitHubTeam;
 import dev.latchkey.web.ApiException;
 import jakarta.annotation.Priority;

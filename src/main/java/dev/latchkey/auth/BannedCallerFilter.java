@@ -1,5 +1,6 @@
 package dev.latchkey.auth;
 
+import dev.latchkey.caller.AuthenticatedCaller;
 import dev.latchkey.web.ApiException;
 import dev.latchkey.web.StaticPages;
 import jakarta.annotation.Priority;

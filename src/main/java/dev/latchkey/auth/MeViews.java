@@ -1,5 +1,6 @@
 package dev.latchkey.auth;
 
+import dev.latchkey.caller.AuthenticatedCaller;
 import dev.latchkey.membership.MembershipWatch;
 import dev.latchkey.user.User;
 import dev.latchkey.user.UserView;

@@ -2,6 +2,8 @@ package dev.latchkey.auth;
 
 import dev.latchkey.auth.session.SessionCookie;
 import dev.latchkey.auth.session.SessionRenewals;
+import dev.latchkey.caller.AuthenticatedCaller;
+import dev.latchkey.caller.SessionPrincipal;
 import dev.latchkey.db.DatabaseFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -6,6 +6,8 @@ import dev.latchkey.auth.session.SessionCookie;
 import dev.latchkey.auth.session.Sessions;
 import dev.latchkey.auth.session.SignInResponses;
 import dev.latchkey.auth.session.SignInSessions;
+import dev.latchkey.caller.AuthenticatedCaller;
+import dev.latchkey.caller.Caller;
 import dev.latchkey.user.UserView;
 import dev.latchkey.web.ApiException;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,5 +1,6 @@
 package dev.latchkey.auth;
 
+import dev.latchkey.caller.AuthenticatedCaller;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;

@@ -18,4 +18,10 @@ public class BannedException extends ApiException {
         String reason = ban.reason();
         return reason == null || reason.isBlank() ? MESSAGE : MESSAGE + " Reason: " + reason;
     }
+
+    /** A ban refusal is audited where it is decided ({@code Admissions.refuseIfBanned}). */
+    @Override
+    public boolean auditedWhereDecided() {
+        return true;
+    }
 }

@@ -1,6 +1,6 @@
 package dev.latchkey.vault;
 
-import dev.latchkey.auth.Caller;
+import dev.latchkey.caller.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -1,6 +1,6 @@
 package dev.latchkey.vault;
 
-import dev.latchkey.auth.Caller;
+import dev.latchkey.caller.Caller;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;

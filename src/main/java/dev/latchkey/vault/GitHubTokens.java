@@ -1,7 +1,7 @@
 package dev.latchkey.vault;
 
-import dev.latchkey.auth.Caller;
-import dev.latchkey.auth.NotWhileImpersonating;
+import dev.latchkey.caller.Caller;
+import dev.latchkey.caller.NotWhileImpersonating;
 import dev.latchkey.crypto.StoredToken;
 import dev.latchkey.crypto.TokenCipher;
 import dev.latchkey.crypto.UnreadableTokenException;

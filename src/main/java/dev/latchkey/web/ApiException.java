@@ -31,4 +31,9 @@ public class ApiException extends RuntimeException {
     public Map<String, String> headers() {
         return headers;
     }
+
+    /** Whether the audit trail already has this refusal, recorded where it was decided (a ban, for example). */
+    public boolean auditedWhereDecided() {
+        return false;
+    }
 }

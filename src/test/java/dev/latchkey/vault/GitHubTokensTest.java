@@ -3,8 +3,8 @@ package dev.latchkey.vault;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.latchkey.auth.Caller;
-import dev.latchkey.auth.NotWhileImpersonating;
+import dev.latchkey.caller.Caller;
+import dev.latchkey.caller.NotWhileImpersonating;
 import dev.latchkey.web.ApiException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;

@@ -1,9 +1,9 @@
 package dev.latchkey.auth.github;
 
 import dev.latchkey.audit.AuditTrail;
-import dev.latchkey.auth.AuthenticatedCaller;
-import dev.latchkey.auth.Caller;
-import dev.latchkey.auth.NotWhileImpersonating;
+import dev.latchkey.caller.AuthenticatedCaller;
+import dev.latchkey.caller.Caller;
+import dev.latchkey.caller.NotWhileImpersonating;
 import dev.latchkey.web.ApiException;
 import dev.latchkey.ratelimit.RateLimited;
 import dev.latchkey.ratelimit.RateLimits;

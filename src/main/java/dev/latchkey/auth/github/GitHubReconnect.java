@@ -1,6 +1,6 @@
 package dev.latchkey.auth.github;
 
-import dev.latchkey.auth.AuthenticatedCaller;
+import dev.latchkey.caller.AuthenticatedCaller;
 import dev.latchkey.auth.session.Sessions;
 import dev.latchkey.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;

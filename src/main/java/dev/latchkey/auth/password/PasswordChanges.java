@@ -2,7 +2,7 @@ package dev.latchkey.auth.password;
 
 import dev.latchkey.audit.AuditTrail;
 import dev.latchkey.audit.AuditType;
-import dev.latchkey.auth.AuthenticatedCaller;
+import dev.latchkey.caller.AuthenticatedCaller;
 import dev.latchkey.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

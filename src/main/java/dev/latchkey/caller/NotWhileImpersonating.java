@@ -1,4 +1,4 @@
-package dev.latchkey.auth;
+package dev.latchkey.caller;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

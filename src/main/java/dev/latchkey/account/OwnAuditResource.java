@@ -1,6 +1,8 @@
-package dev.latchkey.audit;
+package dev.latchkey.account;
 
-import dev.latchkey.auth.Caller;
+import dev.latchkey.audit.AuditEvents;
+import dev.latchkey.audit.AuditQuery;
+import dev.latchkey.caller.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;

@@ -1,4 +1,4 @@
-package dev.latchkey.auth;
+package dev.latchkey.caller;
 
 import dev.latchkey.web.ApiException;
 import java.util.Map;
@@ -15,7 +15,7 @@ public class NotAuthenticatedException extends ApiException {
     }
 
     /** Refuses with the reason the mechanism left for a token it refused, if the request presented one. */
-    static NotAuthenticatedException because(Object refusedTokenReason) {
+    public static NotAuthenticatedException because(Object refusedTokenReason) {
         return new NotAuthenticatedException(refusedTokenReason == null ? NO_TOKEN : refusedTokenReason.toString());
     }
 }

@@ -1,4 +1,4 @@
-package dev.latchkey.auth;
+package dev.latchkey.caller;
 
 import dev.latchkey.user.User;
 import java.util.LinkedHashMap;
@@ -10,11 +10,11 @@ import java.util.Map;
  */
 public record AuthenticatedCaller(User user, String sessionId, Long impersonatorId) {
 
-    static final String USER_ATTRIBUTE = AuthenticatedCaller.class.getName() + ".user";
-    static final String FAILURE_ATTRIBUTE = AuthenticatedCaller.class.getName() + ".failure";
-    static final String BANNED_ATTRIBUTE = AuthenticatedCaller.class.getName() + ".banned";
-    static final String CONFINED_ATTRIBUTE = AuthenticatedCaller.class.getName() + ".confined";
-    static final String UNCHECKED_ATTRIBUTE = AuthenticatedCaller.class.getName() + ".unchecked";
+    public static final String USER_ATTRIBUTE = AuthenticatedCaller.class.getName() + ".user";
+    public static final String FAILURE_ATTRIBUTE = AuthenticatedCaller.class.getName() + ".failure";
+    public static final String BANNED_ATTRIBUTE = AuthenticatedCaller.class.getName() + ".banned";
+    public static final String CONFINED_ATTRIBUTE = AuthenticatedCaller.class.getName() + ".confined";
+    public static final String UNCHECKED_ATTRIBUTE = AuthenticatedCaller.class.getName() + ".unchecked";
 
     public long userId() {
         return user.id();

@@ -1,4 +1,4 @@
-package dev.latchkey.auth;
+package dev.latchkey.caller;
 
 import dev.latchkey.auth.session.SessionClaims;
 import jakarta.json.Json;
@@ -18,7 +18,7 @@ public final class SessionPrincipal implements JsonWebToken {
     private final SessionClaims claims;
     private final Set<String> groups;
 
-    SessionPrincipal(String rawToken, SessionClaims claims, Set<String> groups) {
+    public SessionPrincipal(String rawToken, SessionClaims claims, Set<String> groups) {
         this.rawToken = rawToken;
         this.claims = claims;
         this.groups = Set.copyOf(groups);

@@ -1,4 +1,4 @@
-package dev.latchkey.auth;
+package dev.latchkey.caller;
 
 import dev.latchkey.user.User;
 import dev.latchkey.user.Users;
