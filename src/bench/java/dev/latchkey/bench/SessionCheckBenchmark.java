@@ -4,6 +4,9 @@ import dev.latchkey.auth.RecentSessionChecks;
 import dev.latchkey.auth.SessionValidator;
 import dev.latchkey.auth.session.SessionTokens;
 import dev.latchkey.auth.session.Sessions;
+import dev.latchkey.caller.SessionOutcome;
+import dev.latchkey.membership.MembershipSettings;
+import dev.latchkey.membership.MembershipWatch;
 import dev.latchkey.user.Users;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -15,6 +18,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -60,18 +64,19 @@ public class SessionCheckBenchmark {
         Wiring.postConstruct(tokens, "init");
         Sessions sessions = Wiring.create(Sessions.class, "em", em, "lifetimeMinutes", 1440L);
         Users users = Wiring.create(Users.class, "em", em);
+        MembershipWatch membership = noAllowList();
         validator = Wiring.create(SessionValidator.class, "tokens", tokens, "sessions", sessions, "users", users,
-                "recent", recentChecks(0));
+                "recent", recentChecks(0), "membership", membership);
         remembering = Wiring.create(SessionValidator.class, "tokens", tokens, "sessions", sessions, "users", users,
-                "recent", recentChecks(1000));
+                "recent", recentChecks(1000), "membership", membership);
         token = tokens.issue(1L, SESSION_ID, Instant.now().plus(Duration.ofDays(1)));
-        if (!(validator.validate(token) instanceof SessionValidator.Valid)) {
+        if (!(validator.validate(token) instanceof SessionOutcome.Valid)) {
             throw new IllegalStateException("The seeded session does not validate");
         }
     }
 
     @Benchmark
-    public SessionValidator.Outcome validateSession() {
+    public SessionOutcome validateSession() {
         // Each request gets a fresh persistence context in the container: read the rows again, not from this one.
         em.clear();
         return validator.validate(token);
@@ -79,9 +84,19 @@ public class SessionCheckBenchmark {
 
     /** The same path as {@link #validateSession} where the server checked this session less than a second ago. */
     @Benchmark
-    public SessionValidator.Outcome validateRecentlyCheckedSession() {
+    public SessionOutcome validateRecentlyCheckedSession() {
         em.clear();
         return remembering.validate(token);
+    }
+
+    /** No organization allow-list, as the README's run command starts: membership adds nothing to the check. */
+    private static MembershipWatch noAllowList() throws ReflectiveOperationException {
+        Object requiredTeams = Wiring.create(Class.forName("dev.latchkey.membership.RequiredTeams"));
+        MembershipSettings settings = Wiring.create(MembershipSettings.class, "organizations", Optional.empty(),
+                "teams", Optional.empty(), "adminTeams", Optional.empty(), "checkMinutes", 60L, "maxStaleHours", 24L,
+                "requiredTeams", requiredTeams);
+        Wiring.postConstruct(settings, "read");
+        return Wiring.create(MembershipWatch.class, "settings", settings);
     }
 
     private static RecentSessionChecks recentChecks(long millis) throws ReflectiveOperationException {

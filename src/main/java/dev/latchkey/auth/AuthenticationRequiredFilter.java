@@ -1,8 +1,8 @@
 package dev.latchkey.auth;
 
-import dev.latchkey.caller.AuthenticatedCaller;
 import dev.latchkey.caller.NotAuthenticatedException;
 import dev.latchkey.caller.NotWhileImpersonating;
+import dev.latchkey.caller.SessionOutcome;
 import dev.latchkey.caller.SessionPrincipal;
 import dev.latchkey.membership.RequiresGitHubTeam;
 import dev.latchkey.web.ApiException;
@@ -39,7 +39,8 @@ public class AuthenticationRequiredFilter implements ContainerRequestFilter {
         }
         // The principal the mechanism set, with the groups it read from the user row for this request.
         if (!(request.getSecurityContext().getUserPrincipal() instanceof SessionPrincipal signedIn)) {
-            throw NotAuthenticatedException.because(request.getProperty(AuthenticatedCaller.FAILURE_ATTRIBUTE));
+            throw NotAuthenticatedException.because(
+                    SessionOutcome.refusalOf(request.getProperty(SessionOutcome.ATTRIBUTE)));
         }
         if (required == null) {
             return;

@@ -1,8 +1,7 @@
 package dev.latchkey.auth;
 
 import dev.latchkey.auth.session.SessionCookie;
-import dev.latchkey.auth.session.SessionRenewals;
-import dev.latchkey.caller.AuthenticatedCaller;
+import dev.latchkey.caller.SessionOutcome;
 import dev.latchkey.caller.SessionPrincipal;
 import dev.latchkey.db.DatabaseFailures;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,18 +12,17 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads the session JWT from {@code Authorization: Bearer} or the session cookie and tells the container who calls.
+ * Reads the session JWT from {@code Authorization: Bearer} or the session cookie, tells the container who calls, and
+ * leaves the check's one {@link SessionOutcome} on the request.
  *
- * <p>It never refuses a request itself: a missing or bad token leaves the caller anonymous, with the reason kept
- * for {@link AuthenticationRequiredFilter}, so public endpoints still answer with a stale cookie. A banned user's
- * token is kept for {@link BannedCallerFilter}, which refuses every request. Roles come from the user row. A token
- * that could not be checked because the database does not answer leaves the caller anonymous too, with the failure
- * kept for {@link UncheckedSessionFilter}, which answers 503: never treated as signed in, nor as signed out.
+ * <p>It never refuses a request itself: a missing or bad token leaves the caller anonymous (the outcome's reason is
+ * the 401 of {@link AuthenticationRequiredFilter}), so public endpoints still answer with a stale cookie; a banned
+ * user, a confined session and a token the database could not check are refused by {@link SessionRefusalFilter}.
+ * Roles come from the user row.
  */
 @ApplicationScoped
 public class SessionAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -38,9 +36,6 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
     @Inject
     SessionCookie cookie;
 
-    @Inject
-    SessionRenewals renewals;
-
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -48,40 +43,26 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
         if (token.isEmpty()) {
             return context.doNothing();
         }
-        SessionValidator.Outcome outcome;
+        SessionOutcome outcome;
         try {
             outcome = validator.validate(token.get().token());
         } catch (RuntimeException failure) {
             if (!DatabaseFailures.unavailable(failure)) {
                 throw failure;
             }
-            request.setAttribute(AuthenticatedCaller.UNCHECKED_ATTRIBUTE, failure);
-            return context.doNothing();
+            outcome = new SessionOutcome.Unchecked(failure);
         }
-        if (outcome instanceof SessionValidator.Valid valid) {
-            // The user row was just read: keep it for this request instead of reading it again.
-            request.setAttribute(AuthenticatedCaller.USER_ATTRIBUTE, valid.user());
-            if (valid.confinement() != null) {
-                request.setAttribute(AuthenticatedCaller.CONFINED_ATTRIBUTE, valid.confinement());
-            }
-            if (renewals.due(valid.claims(), Instant.now())) {
-                request.setAttribute(SessionRenewalFilter.DUE_ATTRIBUTE,
-                        new SessionRenewalFilter.Due(valid, token.get().bearer()));
-            }
+        request.setAttribute(SessionOutcome.ATTRIBUTE, outcome);
+        if (outcome instanceof SessionOutcome.Valid valid) {
             Set<String> groups = groups(valid);
             return context.notifyContainerAboutLogin(
                     new SessionPrincipal(token.get().token(), valid.claims(), groups), groups);
         }
-        if (outcome instanceof SessionValidator.Banned banned) {
-            request.setAttribute(AuthenticatedCaller.BANNED_ATTRIBUTE, banned.detail());
-            return context.doNothing();
-        }
-        request.setAttribute(AuthenticatedCaller.FAILURE_ATTRIBUTE, ((SessionValidator.Refused) outcome).reason());
         return context.doNothing();
     }
 
     /** Read from the user row on every request, so a role change applies to live sessions at once. */
-    private static Set<String> groups(SessionValidator.Valid valid) {
+    private static Set<String> groups(SessionOutcome.Valid valid) {
         // An admin acting as a user has only that user's rights, whatever the user's own role.
         return valid.user().admin() && !valid.claims().impersonated() ? ADMIN_GROUPS : USER_GROUPS;
     }

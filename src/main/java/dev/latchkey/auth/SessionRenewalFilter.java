@@ -2,6 +2,7 @@ package dev.latchkey.auth;
 
 import dev.latchkey.auth.session.SessionCookie;
 import dev.latchkey.auth.session.SessionRenewals;
+import dev.latchkey.caller.SessionOutcome;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -20,12 +21,6 @@ import java.time.Instant;
 @Provider
 public class SessionRenewalFilter implements ContainerResponseFilter {
 
-    static final String DUE_ATTRIBUTE = SessionRenewalFilter.class.getName() + ".due";
-
-    /** A valid session due for renewal, and whether its token came as {@code Authorization: Bearer}. */
-    record Due(SessionValidator.Valid valid, boolean bearer) {
-    }
-
     @Inject
     SessionRenewals renewals;
 
@@ -34,14 +29,17 @@ public class SessionRenewalFilter implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext requestContext, ContainerResponseContext response) {
-        // In a servlet container the request's properties are its attributes, where the mechanism left this.
-        Object due = requestContext.getProperty(DUE_ATTRIBUTE);
-        if (!(due instanceof Due renewal) || response.getStatus() >= 400 || setsSessionCookie(response)) {
+        // In a servlet container the request's properties are its attributes, where the mechanism left its outcome.
+        if (!(requestContext.getProperty(SessionOutcome.ATTRIBUTE) instanceof SessionOutcome.Valid valid)
+                || response.getStatus() >= 400 || setsSessionCookie(response)
+                || !renewals.due(valid.claims(), Instant.now())) {
             return;
         }
-        SessionValidator.Valid valid = renewal.valid();
+        // The mechanism reads Authorization: Bearer before the cookie: the token came as the one it read.
+        boolean bearer = requestContext.getHeaderString("Authorization") != null
+                && requestContext.getHeaderString("Authorization").regionMatches(true, 0, "Bearer ", 0, 7);
         renewals.renew(valid.session(), valid.claims(), Instant.now()).ifPresent(renewed -> {
-            if (renewal.bearer()) {
+            if (bearer) {
                 response.getHeaders().putSingle("X-Access-Token", renewed.token());
             } else {
                 response.getHeaders().add("Set-Cookie", renewed.setCookie());

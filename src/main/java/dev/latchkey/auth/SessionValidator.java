@@ -5,6 +5,7 @@ import dev.latchkey.auth.session.SessionClaims;
 import dev.latchkey.auth.session.SessionEndReason;
 import dev.latchkey.auth.session.SessionTokens;
 import dev.latchkey.auth.session.Sessions;
+import dev.latchkey.caller.SessionOutcome;
 import dev.latchkey.membership.MembershipWatch;
 import dev.latchkey.user.BannedException;
 import dev.latchkey.user.User;
@@ -41,42 +42,19 @@ public class SessionValidator {
     @Inject
     MembershipWatch membership;
 
-    /** The caller, or the reason the token is refused. */
-    public sealed interface Outcome permits Valid, Refused, Banned {
-    }
-
-    /**
-     * The token is good; {@code confinement}, when not null, is the 403 detail of every request but those that
-     * link GitHub, sign out or leave (an account without GitHub under an organization allow-list).
-     */
-    public record Valid(User user, SessionClaims claims, Session session, String confinement) implements Outcome {
-
-        Valid(User user, SessionClaims claims, Session session) {
-            this(user, claims, session, null);
-        }
-    }
-
-    /** The token is refused, with the detail a client is told. */
-    public record Refused(String reason) implements Outcome {
-    }
-
-    /** The token is good but its user is banned: every request answers 403 with this detail. */
-    public record Banned(String detail) implements Outcome {
-    }
-
-    public Outcome validate(String token) {
+    public SessionOutcome validate(String token) {
         Instant now = Instant.now();
         Optional<SessionClaims> claims = tokens.verify(token, now);
         if (claims.isEmpty()) {
-            return new Refused(INVALID_TOKEN);
+            return new SessionOutcome.Refused(INVALID_TOKEN);
         }
-        Optional<Valid> remembered = recall(claims.get(), now);
+        Optional<SessionOutcome.Valid> remembered = recall(claims.get(), now);
         if (remembered.isPresent()) {
             return watched(remembered.get());
         }
         long generation = recent.generation();
-        Outcome outcome = checkRows(claims.get(), now);
-        if (outcome instanceof Valid valid) {
+        SessionOutcome outcome = checkRows(claims.get(), now);
+        if (outcome instanceof SessionOutcome.Valid valid) {
             recent.remember(valid.user(), valid.session(), generation);
             return watched(valid);
         }
@@ -84,47 +62,49 @@ public class SessionValidator {
     }
 
     /** A session in use keeps its user's organization membership checked; it ends when GitHub says no. */
-    private Outcome watched(Valid valid) {
+    private SessionOutcome watched(SessionOutcome.Valid valid) {
         Optional<String> confinement = membership.confinement(valid.user());
         if (confinement.isPresent()) {
-            return new Valid(valid.user(), valid.claims(), valid.session(), confinement.get());
+            return new SessionOutcome.Valid(valid.user(), valid.claims(), valid.session(), confinement.get());
         }
-        return membership.onRequest(valid.user()).<Outcome>map(ended -> new Refused(ended.detail())).orElse(valid);
+        return membership.onRequest(valid.user())
+                .<SessionOutcome>map(ended -> new SessionOutcome.Refused(ended.detail())).orElse(valid);
     }
 
     /**
      * This server's recent acceptance of the session, if it still holds now: a change that could end it made this
      * server forget it, so only the clock is checked here; on a miss the rows decide.
      */
-    private Optional<Valid> recall(SessionClaims claims, Instant now) {
+    private Optional<SessionOutcome.Valid> recall(SessionClaims claims, Instant now) {
         return recent.recall(claims.sessionId())
                 .filter(seen -> seen.session().userId() == claims.userId()
                         && Objects.equals(seen.session().impersonatorId(), claims.impersonatorId())
                         && seen.session().liveAt(now))
-                .map(seen -> new Valid(seen.user().copy(), claims, seen.session()));
+                .map(seen -> new SessionOutcome.Valid(seen.user().copy(), claims, seen.session()));
     }
 
-    private Outcome checkRows(SessionClaims claims, Instant now) {
+    private SessionOutcome checkRows(SessionClaims claims, Instant now) {
         Optional<User> user = users.find(claims.userId());
         if (user.isEmpty()) {
-            return new Refused(USER_NOT_FOUND);
+            return new SessionOutcome.Refused(USER_NOT_FOUND);
         }
         // Before the session check: a ban ends every session, and their old tokens should say why.
         Optional<UserBan> ban = user.get().banAt(now);
         if (ban.isPresent()) {
-            return new Banned(BannedException.detail(ban.get()));
+            return new SessionOutcome.Banned(BannedException.detail(ban.get()));
         }
         // The row is the authority: a token whose session was ended or which names another user is refused.
         Optional<Session> row = sessions.find(claims.sessionId())
                 .filter(session -> session.userId() == claims.userId());
         Optional<Session> live = row.filter(session -> session.liveAt(now));
         if (live.isEmpty() || !impersonationHolds(live.get(), claims, now)) {
-            return new Refused(row.flatMap(Session::endReason).map(SessionEndReason::detail).orElse(INVALID_TOKEN));
+            return new SessionOutcome.Refused(
+                    row.flatMap(Session::endReason).map(SessionEndReason::detail).orElse(INVALID_TOKEN));
         }
         if (live.get().lastSeenAt().isBefore(now.minus(Duration.ofMinutes(1)))) {
             sessions.touch(live.get().id(), now);
         }
-        return new Valid(user.get(), claims, live.get());
+        return new SessionOutcome.Valid(user.get(), claims, live.get());
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.latchkey.auth.session.SignInResponses;
 import dev.latchkey.auth.session.SignInSessions;
 import dev.latchkey.caller.AuthenticatedCaller;
 import dev.latchkey.caller.Caller;
+import dev.latchkey.caller.SessionOutcome;
 import dev.latchkey.user.UserView;
 import dev.latchkey.web.ApiException;
 import jakarta.annotation.security.RolesAllowed;
@@ -69,7 +70,7 @@ public class StopImpersonatingResource {
 
     /** The admin's own session, if this browser kept it and it is still live. */
     private Optional<Response> restore(String adminToken, long adminId) {
-        if (!(validator.validate(adminToken) instanceof SessionValidator.Valid valid)
+        if (!(validator.validate(adminToken) instanceof SessionOutcome.Valid valid)
                 || valid.user().id() != adminId || valid.claims().impersonated()) {
             return Optional.empty();
         }

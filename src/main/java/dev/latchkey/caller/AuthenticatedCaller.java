@@ -10,11 +10,6 @@ import java.util.Map;
  */
 public record AuthenticatedCaller(User user, String sessionId, Long impersonatorId) {
 
-    public static final String USER_ATTRIBUTE = AuthenticatedCaller.class.getName() + ".user";
-    public static final String FAILURE_ATTRIBUTE = AuthenticatedCaller.class.getName() + ".failure";
-    public static final String BANNED_ATTRIBUTE = AuthenticatedCaller.class.getName() + ".banned";
-    public static final String CONFINED_ATTRIBUTE = AuthenticatedCaller.class.getName() + ".confined";
-    public static final String UNCHECKED_ATTRIBUTE = AuthenticatedCaller.class.getName() + ".unchecked";
 
     public long userId() {
         return user.id();

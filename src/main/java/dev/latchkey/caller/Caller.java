@@ -47,7 +47,8 @@ public class Caller {
     /** The signed-in caller on a route that requires one ({@code @RolesAllowed}). */
     public AuthenticatedCaller required() {
         return current().orElseThrow(() ->
-                NotAuthenticatedException.because(request.getAttribute(AuthenticatedCaller.FAILURE_ATTRIBUTE)));
+                NotAuthenticatedException.because(
+                        SessionOutcome.refusalOf(request.getAttribute(SessionOutcome.ATTRIBUTE))));
     }
 
     /**
@@ -70,7 +71,9 @@ public class Caller {
     }
 
     private Optional<User> user(SessionPrincipal principal) {
-        Object checked = request.getAttribute(AuthenticatedCaller.USER_ATTRIBUTE);
-        return checked instanceof User user ? Optional.of(user) : users.find(principal.userId());
+        // The session check has just read the user row: use it instead of reading it again.
+        return SessionOutcome.of(request.getAttribute(SessionOutcome.ATTRIBUTE))
+                .filter(SessionOutcome.Valid.class::isInstance).map(valid -> ((SessionOutcome.Valid) valid).user())
+                .or(() -> users.find(principal.userId()));
     }
 }
