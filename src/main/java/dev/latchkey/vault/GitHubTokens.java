@@ -5,24 +5,25 @@ import dev.latchkey.caller.NotWhileImpersonating;
 import dev.latchkey.crypto.StoredToken;
 import dev.latchkey.crypto.TokenCipher;
 import dev.latchkey.crypto.UnreadableTokenException;
+import dev.latchkey.github.GitHubGrant;
+import dev.latchkey.github.GitHubRefusedException;
+import dev.latchkey.github.GitHubUnavailableException;
 import dev.latchkey.user.User;
 import dev.latchkey.user.Users;
 import dev.latchkey.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PessimisticLockException;
+import jakarta.persistence.QueryTimeoutException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Logger;
-import dev.latchkey.github.GitHubGrant;
-import dev.latchkey.github.GitHubRefusedException;
-import dev.latchkey.github.GitHubUnavailableException;
 
 /**
  * Keeps each user's GitHub token encrypted at rest and hands it out, refreshed when it is about to expire, only
@@ -156,9 +157,10 @@ public class GitHubTokens {
                 throw new ApiException(502, "Failed to refresh the GitHub token");
             } catch (UnreadableTokenException e) {
                 throw new ApiException(401, UNREADABLE);
-            } catch (PessimisticLockException | LockTimeoutException lockWaitTimedOut) {
+            } catch (PessimisticLockException | LockTimeoutException | QueryTimeoutException lockWaitTimedOut) {
                 // The row stays locked only while another request's refresh waits for GitHub: try again, and when
-                // that keeps taking this long, GitHub is too slow to answer.
+                // that keeps taking this long, GitHub is too slow to answer. (Hibernate reports the lock wait cut
+                // short by the statement timeout, DATABASE_TIMEOUT_SECONDS, as a query timeout.)
                 if (attempt == LOCK_ATTEMPTS) {
                     LOG.warning("Gave up waiting for another request's refresh of a GitHub token");
                     throw new GitHubNotAnsweringException();
