@@ -1,11 +1,14 @@
 package dev.latchkey.github;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * When GitHub last left a call unanswered, so that a sign-in which queued for a thread meanwhile fails at once
- * instead of waiting a whole {@code GITHUB_TIMEOUT_SECONDS} of its own after the queue.
+ * Keeps a sign-in that queued for a thread of the sign-in pool within one {@code GITHUB_TIMEOUT_SECONDS} of its
+ * arrival: its first call to GitHub gets only what is left of it, and fails at once if GitHub left another call
+ * unanswered while it queued.
  *
  * <p>Without it, N sign-ins over a pool of P threads on a silent GitHub are answered in rounds: the last after about
  * N / P timeouts, not one.
@@ -18,10 +21,7 @@ public class GitHubSilence {
 
     private volatile Long lastUnanswered;
 
-    /**
-     * Runs {@code work}, queued at {@code queuedAt} ({@link System#nanoTime()}): its first call to GitHub fails as
-     * unavailable if another call went unanswered since then.
-     */
+    /** Runs {@code work}, queued at {@code queuedAt} ({@link System#nanoTime()}), within its first call's bound. */
     public <T> T runQueuedAt(long queuedAt, Supplier<T> work) {
         QUEUED_AT.set(queuedAt);
         try {
@@ -31,17 +31,25 @@ public class GitHubSilence {
         }
     }
 
-    /** Called before each call to GitHub; only a thread's first call after it queued is checked. */
-    void beforeCall() {
+    /**
+     * The timeout of the call about to be sent, if it is the first of queued work: what is left of {@code timeout}
+     * since it queued. Fails as unavailable when nothing is left or another call went unanswered since then.
+     */
+    Optional<Duration> beforeCall(Duration timeout) {
         Long queuedAt = QUEUED_AT.get();
         if (queuedAt == null) {
-            return;
+            return Optional.empty();
         }
         QUEUED_AT.remove();
         Long unanswered = lastUnanswered;
         if (unanswered != null && unanswered - queuedAt > 0) {
             throw new GitHubUnavailableException("GitHub left another call unanswered while this one queued");
         }
+        long left = timeout.toNanos() - (System.nanoTime() - queuedAt);
+        if (left <= 0) {
+            throw new GitHubUnavailableException("The sign-in queued for longer than GitHub's timeout");
+        }
+        return Optional.of(Duration.ofNanos(left));
     }
 
     /** GitHub did not answer a call: timed out, refused or dropped the connection. */

@@ -1,12 +1,16 @@
 package dev.latchkey.github;
 
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class GitHubSilenceTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final GitHubSilence silence = new GitHubSilence();
 
@@ -16,13 +20,23 @@ class GitHubSilenceTest {
         silence.unanswered();
 
         String outcome = silence.runQueuedAt(queuedAt, () -> {
-            GitHubUnavailableException failed = assertThrows(GitHubUnavailableException.class, silence::beforeCall);
+            GitHubUnavailableException failed = assertThrows(GitHubUnavailableException.class,
+                    () -> silence.beforeCall(TIMEOUT));
             assertEquals("GitHub left another call unanswered while this one queued", failed.getMessage());
-            // Its first call was the one that stood for the queue: a later call is sent whatever happened since.
-            assertDoesNotThrow(silence::beforeCall);
+            // Its first call was the one that stood for the queue: a later call is sent, with the whole timeout.
+            assertEquals(Optional.empty(), silence.beforeCall(TIMEOUT));
             return "done";
         });
         assertEquals("done", outcome);
+    }
+
+    @Test
+    void theFirstCallOfQueuedWorkGetsWhatIsLeftOfTheTimeoutSinceItQueued() {
+        long queuedAt = System.nanoTime() - Duration.ofSeconds(3).toNanos();
+
+        Duration left = silence.runQueuedAt(queuedAt, () -> silence.beforeCall(TIMEOUT).orElseThrow());
+        assertTrue(left.compareTo(Duration.ofSeconds(2)) <= 0 && left.compareTo(Duration.ofMillis(1500)) > 0,
+                "about 2 s left: " + left);
     }
 
     @Test
@@ -30,25 +44,24 @@ class GitHubSilenceTest {
         silence.unanswered();
         long queuedAt = System.nanoTime();
 
-        silence.runQueuedAt(queuedAt, this::call);
+        assertTrue(silence.runQueuedAt(queuedAt, () -> silence.beforeCall(TIMEOUT)).isPresent());
     }
 
     @Test
-    void callsNotQueuedOnTheSignInPoolAreAlwaysSent() {
+    void workThatQueuedForTheWholeTimeoutIsNotSentAtAll() {
+        long queuedAt = System.nanoTime() - TIMEOUT.toNanos();
+
+        GitHubUnavailableException failed = silence.runQueuedAt(queuedAt,
+                () -> assertThrows(GitHubUnavailableException.class, () -> silence.beforeCall(TIMEOUT)));
+        assertEquals("The sign-in queued for longer than GitHub's timeout", failed.getMessage());
+    }
+
+    @Test
+    void callsNotQueuedOnTheSignInPoolKeepTheirTimeout() {
         silence.unanswered();
 
-        assertDoesNotThrow(silence::beforeCall);
-        silence.runQueuedAt(System.nanoTime() - 1_000_000_000L, () -> "done");
-        assertDoesNotThrow(silence::beforeCall, "the queue time is forgotten once the work is done");
-    }
-
-    @Test
-    void withGitHubAnsweringNothingFails() {
-        silence.runQueuedAt(System.nanoTime(), this::call);
-    }
-
-    private String call() {
-        assertDoesNotThrow(silence::beforeCall);
-        return "sent";
+        assertEquals(Optional.empty(), silence.beforeCall(TIMEOUT));
+        silence.runQueuedAt(System.nanoTime() - TIMEOUT.toNanos(), () -> "done");
+        assertEquals(Optional.empty(), silence.beforeCall(TIMEOUT), "the queue time is forgotten after the work");
     }
 }
