@@ -27,6 +27,9 @@ public class GitHubHttp {
     @Inject
     GitHubSettings settings;
 
+    @Inject
+    GitHubSilence silence;
+
     private HttpClient client;
 
     @PostConstruct
@@ -63,9 +66,13 @@ public class GitHubHttp {
 
     /** GitHub's answer whatever its status; silence and lost connections are "unavailable". */
     HttpResponse<String> exchange(HttpRequest request) {
+        HttpRequest timed = silence.beforeCall(settings.timeout())
+                .map(left -> HttpRequest.newBuilder(request, (name, value) -> true).timeout(left).build())
+                .orElse(request);
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
+            return client.send(timed, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
+            silence.unanswered();
             throw new GitHubUnavailableException("No answer from GitHub: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

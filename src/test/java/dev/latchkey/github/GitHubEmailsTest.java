@@ -25,6 +25,7 @@ class GitHubEmailsTest {
         settings.timeoutSeconds = 5;
         GitHubHttp http = new GitHubHttp();
         http.settings = settings;
+        http.silence = new GitHubSilence();
         http.init();
         emails = new GitHubEmails();
         emails.http = http;

@@ -355,6 +355,36 @@ class PatSignInIT {
     }
 
     @Test
+    void everySignInQueuedBehindASilentGitHubIsAnsweredWithinOneTimeoutNotInRounds() throws Exception {
+        GitHubUser user = github.createUser("pat-queued-" + System.nanoTime());
+        String pat = token(user, "repo", "user:email");
+        github.setOutage(Outage.HANG);
+        // Three times the sign-in pool's 32 threads: in rounds of 32, the last would wait three timeouts (6 s).
+        int waiting = 96;
+        Duration bound = Duration.ofSeconds(2).plusMillis(2500);
+        ExecutorService devices = Executors.newFixedThreadPool(waiting);
+        try {
+            List<Future<Duration>> signIns = new ArrayList<>();
+            for (int i = 0; i < waiting; i++) {
+                signIns.add(devices.submit(() -> {
+                    long sent = System.nanoTime();
+                    assertRefused(new Browser(browser.base()).post(PATH, body("token", pat)), 503, NOT_ANSWERING);
+                    return Duration.ofNanos(System.nanoTime() - sent);
+                }));
+            }
+            Duration longest = Duration.ZERO;
+            for (Future<Duration> signIn : signIns) {
+                longest = signIn.get().compareTo(longest) > 0 ? signIn.get() : longest;
+            }
+            assertTrue(longest.compareTo(bound) < 0, "the slowest of " + waiting + " sign-ins took " + longest
+                    + ", more than GITHUB_TIMEOUT_SECONDS (2 s) and a margin");
+        } finally {
+            devices.shutdownNow();
+        }
+        assertEquals(0, TestDatabase.count(USERS_OF, user.id()));
+    }
+
+    @Test
     void malformedBodiesAndTokensAreClientErrorsThatNeverReachGitHub() {
         String good = "ghp_" + "a".repeat(36);
         int asked = github.requests(null, "/api/v3/").size();

@@ -2,6 +2,7 @@ package dev.latchkey.auth.github;
 
 import dev.latchkey.audit.AuditTrail;
 import dev.latchkey.auth.session.ClientDevice;
+import dev.latchkey.github.GitHubSilence;
 import dev.latchkey.web.RequestPool;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -36,6 +37,9 @@ public class GitHubSignInPool {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    GitHubSilence silence;
+
     private RequestPool pool;
 
     @PostConstruct
@@ -51,11 +55,18 @@ public class GitHubSignInPool {
 
     /** Answers the suspended request with {@code work}'s outcome; its audit events carry {@code client}. */
     public void answer(AsyncResponse response, ClientDevice client, Supplier<?> work) {
-        pool.answer(response, () -> audit.onBehalfOf(client.ipAddress(), client.userAgent(), work));
+        pool.answer(response, queued(client, work));
     }
 
     /** {@code work}'s outcome, computed on the pool, for a request answered after more than one step. */
     public <T> CompletableFuture<T> submit(ClientDevice client, Supplier<T> work) {
-        return pool.submit(() -> audit.onBehalfOf(client.ipAddress(), client.userAgent(), work));
+        return pool.submit(queued(client, work));
+    }
+
+    /** {@code work} as the pool runs it: on behalf of {@code client}, failing fast if GitHub fell silent meanwhile. */
+    private <T> Supplier<T> queued(ClientDevice client, Supplier<T> work) {
+        long queuedAt = System.nanoTime();
+        return () -> silence.runQueuedAt(queuedAt,
+                () -> audit.onBehalfOf(client.ipAddress(), client.userAgent(), work));
     }
 }

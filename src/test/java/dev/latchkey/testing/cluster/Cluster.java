@@ -100,6 +100,17 @@ public final class Cluster implements AutoCloseable {
         nodes.get(node).running.kill();
     }
 
+    /**
+     * Kills every node at once, as a power cut would, and starts them all again as before; returns once the balancer
+     * sends requests to each, with {@code whileDown} run in between.
+     */
+    public void restartAll(Runnable whileDown) {
+        NODES.forEach(this::kill);
+        whileDown.run();
+        startSideBySide(NODES);
+        awaitBothNodesBehindTheBalancer();
+    }
+
     /** Starts {@code node} again as before, and returns once the balancer sends it requests again. */
     public void restart(String node) {
         startSideBySide(List.of(node));
