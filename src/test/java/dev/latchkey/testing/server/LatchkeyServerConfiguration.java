@@ -8,7 +8,7 @@ import org.jboss.arquillian.container.spi.client.container.ContainerConfiguratio
 /** One {@code arquillian.xml} container of kind {@code latchkey-server}: which server, on which port. */
 public class LatchkeyServerConfiguration implements ContainerConfiguration {
 
-    private static final Set<String> SERVERS = Set.of("payara", "wildfly", "liberty");
+    private static final Set<String> SERVERS = Set.of("payara", "payara-server", "wildfly", "liberty");
 
     private String server = "payara";
     private int port;
@@ -29,7 +29,7 @@ public class LatchkeyServerConfiguration implements ContainerConfiguration {
         return server;
     }
 
-    /** payara, wildfly or liberty: the argument given to {@code server/start}. */
+    /** payara (Micro), payara-server, wildfly or liberty: the argument given to {@code server/start}. */
     public void setServer(String server) {
         this.server = server;
     }

@@ -24,6 +24,8 @@ public final class RunningServer implements AutoCloseable {
 
     /** server/wildfly/start puts WildFly's management interface here, above the application port. */
     private static final int WILDFLY_MANAGEMENT_OFFSET = 1910;
+    /** server/payara-server/start puts Payara Server's admin listener here, below the application port. */
+    private static final int PAYARA_SERVER_ADMIN_OFFSET = -3232;
     /** The browser scenarios' fixed port (arquillian.xml), never handed out as a free one. */
     private static final int BROWSER_PORT = 38917;
 
@@ -61,7 +63,7 @@ public final class RunningServer implements AutoCloseable {
 
     /**
      * Runs {@code builder} (its output already redirected to {@code log}) and waits until {@code /health/ready} on
-     * {@code port} answers 200.
+     * {@code port} answers 200 with Latchkey's own check: Payara Server serves the endpoint before the WAR is deployed.
      */
     public static RunningServer launch(String name, ProcessBuilder builder, int port, String fingerprint, Path log,
             Duration timeout) throws DeploymentException {
@@ -149,11 +151,13 @@ public final class RunningServer implements AutoCloseable {
                 throw new DeploymentException("The server stopped before it was ready:\n" + tail());
             }
             try {
-                int status = client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (status == 200) {
+                HttpResponse<String> answer = client.send(ready, HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200 && answer.body().contains("\"database\"")) {
                     return;
                 }
-                last = "GET /health/ready answered " + status;
+                String body = answer.body();
+                last = "GET /health/ready answered " + answer.statusCode() + " "
+                        + body.substring(0, Math.min(body.length(), 200));
             } catch (IOException e) {
                 last = "GET /health/ready failed: " + e;
             } catch (InterruptedException e) {
@@ -176,15 +180,24 @@ public final class RunningServer implements AutoCloseable {
         }
     }
 
-    /** A port free now, for {@code server} (WildFly also needs its management port free). */
+    /** A port free now, for {@code server} (WildFly and Payara Server also need their admin port free). */
     public static int freePort(String server) {
         for (int attempt = 0; attempt < 20; attempt++) {
             int port = anyFreePort();
-            if (port != BROWSER_PORT && (!server.equals("wildfly") || isFree(port + WILDFLY_MANAGEMENT_OFFSET))) {
+            if (port != BROWSER_PORT && adminPortFree(server, port)) {
                 return port;
             }
         }
         throw new IllegalStateException("No free port for " + server);
+    }
+
+    private static boolean adminPortFree(String server, int port) {
+        return switch (server) {
+            case "wildfly" -> isFree(port + WILDFLY_MANAGEMENT_OFFSET);
+            case "payara-server" -> port + PAYARA_SERVER_ADMIN_OFFSET >= 1024
+                    && isFree(port + PAYARA_SERVER_ADMIN_OFFSET);
+            default -> true;
+        };
     }
 
     private static int anyFreePort() {
