@@ -37,7 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AdminTeamsIT {
 
     private static final String ADMIN_TEAM = GatedDeployment.ADMINS + "/admins";
-    private static final Duration PATIENCE = Duration.ofSeconds(15);
+    private static final Duration PATIENCE = GatedDeployment.PATIENCE;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -64,7 +64,7 @@ class AdminTeamsIT {
         github.teams().add(admins, member, TeamRole.MEMBER);
 
         // (1) Signing in finds the team: the user is an admin, audited as the team's doing.
-        Browser browser = signedInWithToken(member);
+        Browser browser = GatedDeployment.signedInWithToken(url, member);
         JsonObject me = json(browser.get("/auth/me"));
         assertEquals("admin", me.getString("role"));
         assertEquals(List.of(GatedDeployment.ACME, ADMIN_TEAM), strings(me, "orgs"));
@@ -92,7 +92,7 @@ class AdminTeamsIT {
         github.joinOrganization(member, GatedDeployment.ADMINS);
         github.teams().add(adminTeam(), member, TeamRole.MAINTAINER);
 
-        JsonObject me = json(signedInWithToken(member).get("/auth/me"));
+        JsonObject me = json(GatedDeployment.signedInWithToken(url, member).get("/auth/me"));
 
         assertEquals("admin", me.getString("role"));
         assertEquals(List.of(ADMIN_TEAM), strings(me, "orgs"));
@@ -104,7 +104,7 @@ class AdminTeamsIT {
         Team admins = adminTeam();
         github.joinOrganization(configured, GatedDeployment.ADMINS);
         github.teams().add(admins, configured, TeamRole.MEMBER);
-        Browser browser = signedInWithToken(configured);
+        Browser browser = GatedDeployment.signedInWithToken(url, configured);
         long userId = json(browser.get("/auth/me")).getJsonNumber("id").longValue();
         assertEquals(List.of(GatedDeployment.ACME, ADMIN_TEAM), strings(json(browser.get("/auth/me")), "orgs"));
 
@@ -122,7 +122,7 @@ class AdminTeamsIT {
         GitHubUser member = user("viewed");
         github.joinOrganization(member, GatedDeployment.ACME);
         github.joinOrganization(member, GatedDeployment.BETA);
-        Browser browser = signedInWithToken(member);
+        Browser browser = GatedDeployment.signedInWithToken(url, member);
         JsonObject me = json(browser.get("/auth/me"));
         long userId = me.getJsonNumber("id").longValue();
         List<String> found = List.of(GatedDeployment.ACME, GatedDeployment.BETA);
@@ -179,15 +179,7 @@ class AdminTeamsIT {
 
     /** The admin ADMIN_GITHUB_IDS names, signed in afresh. */
     private Browser root() throws Exception {
-        return signedInWithToken(GatedDeployment.root());
-    }
-
-    private Browser signedInWithToken(GitHubUser user) throws Exception {
-        Browser browser = new Browser(url.toURI());
-        String token = github.issueTokenWithPrefix(user, "ghp_", "read:org", "user:email");
-        HttpResponse<String> signedIn = browser.post("/auth/pat-signin", "{\"token\":\"" + token + "\"}");
-        assertEquals(200, signedIn.statusCode(), signedIn.body());
-        return browser;
+        return GatedDeployment.signedInWithToken(url, GatedDeployment.root());
     }
 
     /** {@code /auth/me} once it shows what is expected; membership checks run in the background. */

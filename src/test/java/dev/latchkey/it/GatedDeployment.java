@@ -1,9 +1,14 @@
 package dev.latchkey.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.latchkey.testing.github.FakeGitHub;
 import dev.latchkey.testing.github.GitHubUser;
 import dev.latchkey.testing.github.Organization;
 import dev.latchkey.testing.github.Team;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -31,6 +36,9 @@ final class GatedDeployment {
     static final String ADMINS = "gate-admins-" + RUN;
     /** The GitHub id ADMIN_GITHUB_IDS names: outside the range of the stub's random ids, so no other user has it. */
     static final long ROOT_GITHUB_ID = 1_000_000_000L + System.nanoTime() % 1_000_000_000L;
+
+    /** How long a story waits for a background membership check. */
+    static final Duration PATIENCE = Duration.ofSeconds(15);
 
     private static GitHubUser root;
 
@@ -78,5 +86,31 @@ final class GatedDeployment {
 
     private static synchronized Organization existing(FakeGitHub github, String organization) {
         return github.organizations().find(organization).orElseGet(() -> github.organizations().create(organization));
+    }
+
+    /** A browser signed in to the gated server with a personal access token of {@code user} that can read orgs. */
+    static Browser signedInWithToken(URL url, GitHubUser user) throws Exception {
+        Browser browser = new Browser(url.toURI());
+        String token = LatchkeyDeployment.github().issueTokenWithPrefix(user, "ghp_", "read:org", "user:email");
+        HttpResponse<String> signedIn = browser.post("/auth/pat-signin", "{\"token\":\"" + token + "\"}");
+        assertEquals(200, signedIn.statusCode(), signedIn.body());
+        return browser;
+    }
+
+    /** The answer once it has the status; membership checks run in the background, so allow them a moment. */
+    static HttpResponse<String> awaitStatus(Browser browser, String path, int status) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (true) {
+            HttpResponse<String> answer = browser.get(path);
+            if (answer.statusCode() == status || System.nanoTime() > deadline) {
+                return answer;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** Latchkey's id of the user signed in with this GitHub account. */
+    static long userId(GitHubUser user) throws Exception {
+        return ((Number) TestDatabase.value("SELECT id FROM users WHERE github_id = ?", user.id())).longValue();
     }
 }

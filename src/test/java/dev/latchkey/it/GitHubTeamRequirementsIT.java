@@ -35,7 +35,7 @@ class GitHubTeamRequirementsIT {
 
     private static final String NOT_REVIEWER = "Only members of the GitHub team gate-hosts/reviewers may do this";
     private static final String NOT_DEPLOYER = "Only members of the GitHub team gate-hosts/deployers may do this";
-    private static final Duration PATIENCE = Duration.ofSeconds(15);
+    private static final Duration PATIENCE = GatedDeployment.PATIENCE;
 
     @Deployment(testable = false)
     static WebArchive deployment() {

@@ -38,7 +38,7 @@ class MembershipChecksIT {
             + " long: sign in with GitHub again";
     private static final String GITHUB_FIRST = "Sign in with GitHub: only members of an allowed organization may"
             + " sign in";
-    private static final Duration PATIENCE = Duration.ofSeconds(15);
+    private static final Duration PATIENCE = GatedDeployment.PATIENCE;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -60,16 +60,16 @@ class MembershipChecksIT {
     void aMemberRemovedOnGitHubLosesEverySessionAtTheNextCheck() throws Exception {
         GitHubUser member = user("leaver");
         Organization acme = github.joinOrganization(member, GatedDeployment.ACME);
-        Browser phone = signedInWithToken(member);
-        Browser laptop = signedInWithToken(member);
+        Browser phone = GatedDeployment.signedInWithToken(url, member);
+        Browser laptop = GatedDeployment.signedInWithToken(url, member);
         assertEquals(200, laptop.get("/auth/me").statusCode());
 
         github.organizations().removeMember(acme, member);
 
         // The request finding the check due is answered from the last result; the check runs meanwhile.
-        assertProblem(awaitStatus(phone, "/auth/me", 401), 401, NO_LONGER);
+        assertProblem(GatedDeployment.awaitStatus(phone, "/auth/me", 401), 401, NO_LONGER);
         assertProblem(laptop.get("/auth/me"), 401, NO_LONGER);
-        long userId = userId(member);
+        long userId = GatedDeployment.userId(member);
         assertEquals("not_a_member", TestDatabase.value("SELECT result FROM membership_checks WHERE user_id = ?",
                 userId));
         assertEquals(0, TestDatabase.count("SELECT COUNT(*) FROM sessions WHERE user_id = ? AND revoked_at IS NULL",
@@ -82,8 +82,8 @@ class MembershipChecksIT {
     void gitHubSilentDuringAReCheckLeavesTheSessionAlone() throws Exception {
         GitHubUser member = user("patient");
         github.joinOrganization(member, GatedDeployment.ACME);
-        Browser browser = signedInWithToken(member);
-        long userId = userId(member);
+        Browser browser = GatedDeployment.signedInWithToken(url, member);
+        long userId = GatedDeployment.userId(member);
 
         github.setOutage(Outage.CONNECTION_RESET);
         long deadline = System.nanoTime() + PATIENCE.toNanos();
@@ -103,15 +103,15 @@ class MembershipChecksIT {
     void membershipUnconfirmedForLongerThanTheBoundEndsTheSessions() throws Exception {
         GitHubUser member = user("stale");
         github.joinOrganization(member, GatedDeployment.ACME);
-        Browser browser = signedInWithToken(member);
-        long userId = userId(member);
+        Browser browser = GatedDeployment.signedInWithToken(url, member);
+        long userId = GatedDeployment.userId(member);
         OffsetDateTime dayAndHourAgo = OffsetDateTime.now(ZoneOffset.UTC).minusHours(25);
         TestDatabase.update("UPDATE membership_checks SET verified_at = ?, created_at = ? WHERE user_id = ?",
                 dayAndHourAgo, dayAndHourAgo, userId);
 
         github.setOutage(Outage.CONNECTION_RESET);
 
-        assertProblem(awaitStatus(browser, "/auth/me", 401), 401, UNVERIFIED);
+        assertProblem(GatedDeployment.awaitStatus(browser, "/auth/me", 401), 401, UNVERIFIED);
         assertEquals(1, TestDatabase.count("SELECT COUNT(*) FROM audit_events WHERE type = 'membership_ended'"
                 + " AND target_user_id = ? AND detail LIKE '%\"result\":\"github_unavailable\"%'", userId));
     }
@@ -163,11 +163,11 @@ class MembershipChecksIT {
         Organization acme = github.joinOrganization(helper, GatedDeployment.ACME);
         GitHubUser helped = user("helped");
         github.joinOrganization(helped, GatedDeployment.ACME);
-        Browser impersonating = signedInWithToken(helper);
-        Browser own = signedInWithToken(helper);
+        Browser impersonating = GatedDeployment.signedInWithToken(url, helper);
+        Browser own = GatedDeployment.signedInWithToken(url, helper);
         long helperId = json(own.get("/auth/me")).getJsonNumber("id").longValue();
-        long helpedId = json(signedInWithToken(helped).get("/auth/me")).getJsonNumber("id").longValue();
-        Browser root = signedInWithToken(GatedDeployment.root());
+        long helpedId = json(GatedDeployment.signedInWithToken(url, helped).get("/auth/me")).getJsonNumber("id").longValue();
+        Browser root = GatedDeployment.signedInWithToken(url, GatedDeployment.root());
         assertEquals(200, root.post("/admin/users/" + helperId + "/role", "{\"role\":\"admin\"}").statusCode());
         HttpResponse<String> started = impersonating.post("/admin/users/" + helpedId + "/impersonate", "");
         assertEquals(200, started.statusCode(), started.body());
@@ -175,7 +175,7 @@ class MembershipChecksIT {
         // (2) The admin leaves the organization on GitHub: the next check of their own session ends their sessions,
         // (3) and the impersonation with them, as a ban would.
         github.organizations().removeMember(acme, helper);
-        assertProblem(awaitStatus(own, "/auth/me", 401), 401, NO_LONGER);
+        assertProblem(GatedDeployment.awaitStatus(own, "/auth/me", 401), 401, NO_LONGER);
         TestDatabase.awaitNoticeOfOutsideChange();
         assertProblem(impersonating.get("/auth/me"), 401, NO_LONGER);
     }
@@ -184,7 +184,7 @@ class MembershipChecksIT {
     void aRefusedSignInWithATokenBlindToMembershipsLeavesTheMembersSessionsAlone() throws Exception {
         GitHubUser member = user("blind");
         github.joinOrganization(member, GatedDeployment.ACME);
-        Browser browser = signedInWithToken(member);
+        Browser browser = GatedDeployment.signedInWithToken(url, member);
 
         // Anyone holding a token of the member without read:org (a CI token, say) tries it on /auth/pat-signin.
         String blind = github.issueTokenWithPrefix(member, "ghp_", "user:email");
@@ -195,7 +195,7 @@ class MembershipChecksIT {
         TestDatabase.awaitNoticeOfOutsideChange();
         assertEquals(200, browser.get("/auth/me").statusCode(), "the member's own sessions go on");
         assertEquals("member", TestDatabase.value("SELECT result FROM membership_checks WHERE user_id = ?",
-                userId(member)));
+                GatedDeployment.userId(member)));
     }
 
     @Test
@@ -209,11 +209,11 @@ class MembershipChecksIT {
         assertEquals(302, browser.get(callback, "Accept", Browser.HTML).statusCode());
         OffsetDateTime dayAndHourAgo = OffsetDateTime.now(ZoneOffset.UTC).minusHours(25);
         TestDatabase.update("UPDATE membership_checks SET verified_at = ?, created_at = ?, due_at = ?"
-                + " WHERE user_id = ?", dayAndHourAgo, dayAndHourAgo, dayAndHourAgo, userId(member));
+                + " WHERE user_id = ?", dayAndHourAgo, dayAndHourAgo, dayAndHourAgo, GatedDeployment.userId(member));
 
         github.setOutage(Outage.CONNECTION_RESET);
 
-        assertProblem(awaitStatus(browser, "/auth/me", 401), 401, UNVERIFIED);
+        assertProblem(GatedDeployment.awaitStatus(browser, "/auth/me", 401), 401, UNVERIFIED);
         assertProblem(login(new Browser(url.toURI()), email, PasswordSignInIT.PASSWORD), 503,
                 "GitHub is not answering; try again later");
     }
@@ -223,7 +223,7 @@ class MembershipChecksIT {
         // (1) A member signs in: the entry naming no organization is asked about, and kept as unknown.
         GitHubUser member = user("before-squat");
         github.joinOrganization(member, GatedDeployment.ACME);
-        signedInWithToken(member);
+        GatedDeployment.signedInWithToken(url, member);
 
         // (2) Anyone registers that free login on GitHub as their own organization, and tries to sign in.
         GitHubUser squatter = user("squatter");
@@ -231,30 +231,6 @@ class MembershipChecksIT {
         String token = github.issueTokenWithPrefix(squatter, "ghp_", "read:org", "user:email");
         assertProblem(new Browser(url.toURI()).post("/auth/pat-signin", "{\"token\":\"" + token + "\"}"), 403,
                 "Your GitHub account is not a member of an allowed organization");
-    }
-
-    private Browser signedInWithToken(GitHubUser member) throws Exception {
-        Browser browser = new Browser(url.toURI());
-        String token = github.issueTokenWithPrefix(member, "ghp_", "read:org", "user:email");
-        HttpResponse<String> signedIn = browser.post("/auth/pat-signin", "{\"token\":\"" + token + "\"}");
-        assertEquals(200, signedIn.statusCode(), signedIn.body());
-        return browser;
-    }
-
-    /** The answer once it has the status; membership checks run in the background, so allow them a moment. */
-    private static HttpResponse<String> awaitStatus(Browser browser, String path, int status) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (true) {
-            HttpResponse<String> answer = browser.get(path);
-            if (answer.statusCode() == status || System.nanoTime() > deadline) {
-                return answer;
-            }
-            Thread.sleep(200);
-        }
-    }
-
-    private static long userId(GitHubUser user) throws Exception {
-        return ((Number) TestDatabase.value("SELECT id FROM users WHERE github_id = ?", user.id())).longValue();
     }
 
     private GitHubUser user(String role) {

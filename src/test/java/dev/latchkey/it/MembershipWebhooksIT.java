@@ -68,7 +68,7 @@ class MembershipWebhooksIT {
         Organization acme = github.joinOrganization(member, GatedDeployment.ACME);
         Browser laptop = Operators.signedIn(base, github, member);
         String phone = patSignIn(member);
-        long userId = userId(member);
+        long userId = GatedDeployment.userId(member);
         assertEquals(200, laptop.get("/auth/me").statusCode());
 
         // (1) GitHub reports the removal (the stub still lists the member: only the webhook can end access).
@@ -98,7 +98,7 @@ class MembershipWebhooksIT {
         github.joinOrganization(member, GatedDeployment.ACME);
         Organization beta = github.joinOrganization(member, GatedDeployment.BETA);
         Browser browser = Operators.signedIn(base, github, member);
-        long userId = userId(member);
+        long userId = GatedDeployment.userId(member);
         assertEquals(GatedDeployment.ACME + " " + GatedDeployment.BETA, found(userId));
 
         github.organizations().removeMember(beta, member);
@@ -118,7 +118,7 @@ class MembershipWebhooksIT {
         Team core = teamMember(member, GatedDeployment.TEAMS, "core");
         Browser browser = Operators.signedIn(base, github, member);
         String token = patSignIn(member);
-        long userId = userId(member);
+        long userId = GatedDeployment.userId(member);
 
         // (1) Removed from another team of the organization: nothing allowed, nothing ended.
         Team other = github.teams().create(github.organizations().find(GatedDeployment.TEAMS).orElseThrow(),
@@ -145,14 +145,14 @@ class MembershipWebhooksIT {
         github.joinOrganization(alsoAcme, GatedDeployment.ACME);
         Browser lost = Operators.signedIn(base, github, onlyTeam);
         Browser kept = Operators.signedIn(base, github, alsoAcme);
-        long keptId = userId(alsoAcme);
+        long keptId = GatedDeployment.userId(alsoAcme);
 
         // The stub keeps the team: the other gated classes sign its members in.
         assertStatus("processed", deliver("team", UUID.randomUUID().toString(),
                 github.webhooks().teamDeleted(core, owner)));
 
         assertProblem(lost.get("/auth/me"), 401, NO_LONGER);
-        assertEquals(1, Operators.auditRows("membership_ended", userId(onlyTeam)));
+        assertEquals(1, Operators.auditRows("membership_ended", GatedDeployment.userId(onlyTeam)));
         assertEquals(200, kept.get("/auth/me").statusCode());
         assertEquals(0, Operators.auditRows("membership_ended", keptId));
     }
@@ -163,7 +163,7 @@ class MembershipWebhooksIT {
         github.joinOrganization(admin, GatedDeployment.ACME);
         Team admins = teamMember(admin, GatedDeployment.ADMINS, "admins");
         Browser browser = Operators.signedIn(base, github, admin);
-        long userId = userId(admin);
+        long userId = GatedDeployment.userId(admin);
         // Read from the row: a request now would start a re-check that could still see the team after the removal.
         assertEquals("admin", TestDatabase.value("SELECT role FROM users WHERE id = ?", userId));
 
@@ -200,7 +200,7 @@ class MembershipWebhooksIT {
                 removal.replace("\"member_removed\"", "\"member_added\"")));
 
         assertEquals(200, browser.get("/auth/me").statusCode());
-        assertEquals(0, Operators.auditRows("membership_ended", userId(member)));
+        assertEquals(0, Operators.auditRows("membership_ended", GatedDeployment.userId(member)));
         assertEquals(0, TestDatabase.count("SELECT COUNT(*) FROM users WHERE github_id = ?", stranger.id()));
     }
 
@@ -242,10 +242,6 @@ class MembershipWebhooksIT {
     /** The allowed entries the user's membership row lists. */
     private static String found(long userId) throws Exception {
         return (String) TestDatabase.value("SELECT found FROM membership_checks WHERE user_id = ?", userId);
-    }
-
-    private static long userId(GitHubUser user) throws Exception {
-        return ((Number) TestDatabase.value("SELECT id FROM users WHERE github_id = ?", user.id())).longValue();
     }
 
     private GitHubUser user(String role) {
