@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -41,7 +40,7 @@ public class RateLimits {
     void init() {
         counter = switch (RateLimitStore.parse(store)) {
             case DATABASE -> database;
-            case MEMORY -> new FixedWindowCounter(Duration.ofMinutes(1), Instant::now);
+            case MEMORY -> new FixedWindowCounter(AttemptCounter.WINDOW, Instant::now);
         };
     }
 
