@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.latchkey.auth.session.Session;
 import dev.latchkey.auth.session.SessionClaims;
 import dev.latchkey.auth.session.SessionsEnded;
 import dev.latchkey.user.User;
 import dev.latchkey.user.UserChanged;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Field;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,7 +20,7 @@ class RecentSessionChecksTest {
 
     @Test
     void anAcceptedSessionIsRecalledForTheConfiguredTimeOnly() throws Exception {
-        remember(checks, user(7), "s1", null, checks.generation());
+        remember(checks, Rows.user(7), "s1", null, checks.generation());
 
         nanos.addAndGet(Duration.ofMillis(999).toNanos());
         assertEquals("s1", checks.recall(token("s1")).orElseThrow().session().id());
@@ -35,8 +32,8 @@ class RecentSessionChecksTest {
 
     @Test
     void anEndedSessionIsForgottenAndTheUsersOtherSessionsAreKept() throws Exception {
-        remember(checks, user(7), "s1", null, checks.generation());
-        remember(checks, user(7), "s2", null, checks.generation());
+        remember(checks, Rows.user(7), "s1", null, checks.generation());
+        remember(checks, Rows.user(7), "s2", null, checks.generation());
 
         checks.sessionsEnded(new SessionsEnded("s1", null));
 
@@ -46,9 +43,9 @@ class RecentSessionChecksTest {
 
     @Test
     void endingAllOfAUsersSessionsForgetsThemAndTheirImpersonations() throws Exception {
-        remember(checks, user(7), "own", null, checks.generation());
-        remember(checks, user(8), "acting-as-8", 7L, checks.generation());
-        remember(checks, user(9), "other", null, checks.generation());
+        remember(checks, Rows.user(7), "own", null, checks.generation());
+        remember(checks, Rows.user(8), "acting-as-8", 7L, checks.generation());
+        remember(checks, Rows.user(9), "other", null, checks.generation());
 
         checks.sessionsEnded(new SessionsEnded(null, 7L));
 
@@ -59,8 +56,8 @@ class RecentSessionChecksTest {
 
     @Test
     void aChangedUserIsReadAgainAlsoWhereTheyImpersonate() throws Exception {
-        remember(checks, user(7), "own", null, checks.generation());
-        remember(checks, user(8), "acting-as-8", 7L, checks.generation());
+        remember(checks, Rows.user(7), "own", null, checks.generation());
+        remember(checks, Rows.user(8), "acting-as-8", 7L, checks.generation());
 
         checks.userChanged(new UserChanged(7));
 
@@ -74,14 +71,14 @@ class RecentSessionChecksTest {
         // Another request ends the session while this one is still reading the rows it read before.
         checks.sessionsEnded(new SessionsEnded("s1", null));
 
-        remember(checks, user(7), "s1", null, before);
+        remember(checks, Rows.user(7), "s1", null, before);
 
         assertTrue(checks.recall(token("s1")).isEmpty());
     }
 
     @Test
     void theRememberedUserIsACopyNoRequestShares() throws Exception {
-        User read = user(7);
+        User read = Rows.user(7);
         remember(checks, read, "s1", null, checks.generation());
 
         read.changeRole(User.ROLE_ADMIN, Instant.now());
@@ -92,7 +89,7 @@ class RecentSessionChecksTest {
     @Test
     void zeroTurnsItOffAndMoreThanTwoSecondsIsRefused() throws Exception {
         RecentSessionChecks off = new RecentSessionChecks(Duration.ZERO, nanos::get);
-        remember(off, user(7), "s1", null, off.generation());
+        remember(off, Rows.user(7), "s1", null, off.generation());
         assertTrue(off.recall(token("s1")).isEmpty());
 
         IllegalStateException tooLong = assertThrows(IllegalStateException.class,
@@ -102,7 +99,7 @@ class RecentSessionChecksTest {
 
     @Test
     void itNeverHoldsMoreThanItsLimit() throws Exception {
-        User user = user(7);
+        User user = Rows.user(7);
         for (int i = 0; i <= RecentSessionChecks.MOST_REMEMBERED; i++) {
             remember(checks, user, "s" + i, null, checks.generation());
         }
@@ -112,7 +109,7 @@ class RecentSessionChecksTest {
 
     @Test
     void onlyTheVeryTokenVerifiedIsRecalled() throws Exception {
-        remember(checks, user(7), "s1", null, checks.generation());
+        remember(checks, Rows.user(7), "s1", null, checks.generation());
 
         assertTrue(checks.recall(token("s1") + "x").isEmpty());
         assertTrue(checks.recall("s1").isEmpty());
@@ -123,28 +120,11 @@ class RecentSessionChecksTest {
     private static void remember(RecentSessionChecks checks, User user, String sessionId, Long impersonatorId,
                                  long generation) throws ReflectiveOperationException {
         checks.remember(token(sessionId), new SessionClaims(user.id(), sessionId, Instant.now().plusSeconds(60),
-                false, impersonatorId), user, session(sessionId, user.id(), impersonatorId), generation);
+                false, impersonatorId), user, Rows.session(sessionId, user.id(), impersonatorId), generation);
     }
 
     /** Stands for the session JWT naming this session: the checks only compare it whole. */
     private static String token(String sessionId) {
         return "eyJhbGciOiJIUzI1NiJ9.session-" + sessionId + ".signature";
-    }
-
-    private static User user(long id) throws ReflectiveOperationException {
-        User user = User.withEmail("user" + id + "@example.com", "User " + id, Instant.now());
-        Field field = User.class.getDeclaredField("id");
-        field.setAccessible(true);
-        field.set(user, id);
-        return user;
-    }
-
-    private static Session session(String id, long userId, Long impersonatorId) throws ReflectiveOperationException {
-        Constructor<Session> constructor = Session.class.getDeclaredConstructor(String.class, long.class,
-                Instant.class, Instant.class, String.class, String.class, Long.class);
-        constructor.setAccessible(true);
-        Instant now = Instant.now();
-        return constructor.newInstance(id, userId, now, now.plus(Duration.ofDays(1)), "127.0.0.1", "test",
-                impersonatorId);
     }
 }

@@ -14,7 +14,6 @@ import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
-import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
 import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
@@ -160,10 +159,7 @@ class SessionAuthenticationMechanismTest {
 
     private static SessionOutcome.Valid valid(long userId, boolean admin, Long impersonatorId) {
         try {
-            User user = User.withEmail("user" + userId + "@example.com", null, Instant.now());
-            Field id = User.class.getDeclaredField("id");
-            id.setAccessible(true);
-            id.set(user, userId);
+            User user = Rows.user(userId);
             if (admin) {
                 user.changeRole(User.ROLE_ADMIN, Instant.now());
             }

@@ -14,8 +14,6 @@ import dev.latchkey.membership.MembershipWatch;
 import dev.latchkey.user.BannedException;
 import dev.latchkey.user.User;
 import dev.latchkey.user.Users;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Field;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -118,14 +116,14 @@ class SessionValidatorTest {
     @Test
     void aTokenNamingAnotherUsersSessionIsRefused() throws Exception {
         signIn(7, "s1", null);
-        sessionRows.put("s1", session("s1", 8, null));
+        sessionRows.put("s1", Rows.session("s1", 8, null));
 
         assertEquals(new SessionOutcome.Refused(SessionValidator.INVALID_TOKEN), validator.validate(TOKEN));
     }
 
     @Test
     void anImpersonationEndsWhenItsAdminIsNoLongerAnAdmin() throws Exception {
-        userRows.put(1L, user(1));
+        userRows.put(1L, Rows.user(1));
         userRows.get(1L).changeRole(User.ROLE_ADMIN, Instant.now());
         signIn(7, "s1", 1L);
         assertInstanceOf(SessionOutcome.Valid.class, validator.validate(TOKEN));
@@ -164,36 +162,14 @@ class SessionValidatorTest {
     }
 
     private void signIn(long userId, String sessionId, Long impersonatorId) throws ReflectiveOperationException {
-        userRows.putIfAbsent(userId, user(userId));
-        sessionRows.put(sessionId, session(sessionId, userId, impersonatorId));
+        userRows.putIfAbsent(userId, Rows.user(userId));
+        sessionRows.put(sessionId, Rows.session(sessionId, userId, impersonatorId));
         signed.put(TOKEN, new SessionClaims(userId, sessionId, Instant.now().plus(Duration.ofDays(1)), false,
                 impersonatorId));
     }
 
-    private static User user(long id) throws ReflectiveOperationException {
-        User user = User.withEmail("user" + id + "@example.com", "User " + id, Instant.now());
-        set(user, User.class, "id", id);
-        return user;
-    }
-
-    private static Session session(String id, long userId, Long impersonatorId) throws ReflectiveOperationException {
-        Constructor<Session> constructor = Session.class.getDeclaredConstructor(String.class, long.class,
-                Instant.class, Instant.class, String.class, String.class, Long.class);
-        constructor.setAccessible(true);
-        Instant now = Instant.now();
-        return constructor.newInstance(id, userId, now, now.plus(Duration.ofDays(1)), "127.0.0.1", "test",
-                impersonatorId);
-    }
-
     private static void end(Session session, SessionEndReason reason) throws ReflectiveOperationException {
-        set(session, Session.class, "revokedAt", Instant.now());
-        set(session, Session.class, "endReason", reason == null ? null : reason.code());
-    }
-
-    private static void set(Object target, Class<?> type, String name, Object value)
-            throws ReflectiveOperationException {
-        Field field = type.getDeclaredField(name);
-        field.setAccessible(true);
-        field.set(target, value);
+        Rows.set(session, Session.class, "revokedAt", Instant.now());
+        Rows.set(session, Session.class, "endReason", reason == null ? null : reason.code());
     }
 }
