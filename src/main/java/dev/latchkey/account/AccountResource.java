@@ -8,6 +8,7 @@ import dev.latchkey.auth.session.ClientDevice;
 import dev.latchkey.auth.session.SessionCookie;
 import dev.latchkey.web.RequestPool;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /**
  * Leaving: deleting the signed-in user's account.
  */
+@ApplicationScoped
 @Path("/auth/account")
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountResource {

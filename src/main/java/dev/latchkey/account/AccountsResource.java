@@ -3,6 +3,7 @@ package dev.latchkey.account;
 import dev.latchkey.caller.Caller;
 import dev.latchkey.caller.NotWhileImpersonating;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.DELETE;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /**
  * The signed-in user's sign-in methods, and unlinking GitHub.
  */
+@ApplicationScoped
 @Path("/auth/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountsResource {

@@ -4,6 +4,7 @@ import dev.latchkey.audit.AuditEvents;
 import dev.latchkey.audit.AuditQuery;
 import dev.latchkey.caller.Caller;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /**
  * The signed-in user's own security events: what they did and what was done to their account.
  */
+@ApplicationScoped
 @Path("/auth/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("user")

@@ -2,6 +2,7 @@ package dev.latchkey.admin;
 
 import dev.latchkey.web.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /**
  * Searching users, for admins.
  */
+@ApplicationScoped
 @Path("/admin/users")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")

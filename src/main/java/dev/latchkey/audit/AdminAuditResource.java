@@ -1,6 +1,7 @@
 package dev.latchkey.audit;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /**
  * The whole audit trail, for admins.
  */
+@ApplicationScoped
 @Path("/admin/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")

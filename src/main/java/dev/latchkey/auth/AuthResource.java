@@ -12,6 +12,7 @@ import dev.latchkey.membership.MembershipSettings;
 import dev.latchkey.user.RegistrationSetting;
 import dev.latchkey.user.UserView;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -32,6 +33,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /**
  * The signed-in user, signing out, and which sign-in methods this Latchkey offers.
  */
+// Application-scoped, as every resource without per-request fields: JAX-RS would otherwise build and inject one for
+// every request (docs/BENCHMARKS.md, "Where a request's time goes").
+@ApplicationScoped
 @Path("/auth")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {

@@ -1,6 +1,7 @@
 package dev.latchkey.auth;
 
 import dev.latchkey.auth.session.Session;
+import dev.latchkey.auth.session.SessionClaims;
 import dev.latchkey.auth.session.SessionsEnded;
 import dev.latchkey.user.User;
 import dev.latchkey.user.UserChanged;
@@ -21,10 +22,12 @@ import java.util.function.Predicate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Remembers for at most {@code SESSION_CHECK_CACHE_MILLISECONDS} that a session was found live, so most requests
- * skip reading its rows.
+ * Remembers for at most {@code SESSION_CHECK_CACHE_MILLISECONDS} that a session token was verified and its session
+ * found live, so most requests skip both the token's signature check and reading its rows.
  *
- * <p>Only acceptances are remembered, never refusals. A session ended or a user changed through this server is
+ * <p>Remembered by the token itself, as a servlet container keeps sessions by their id: only a token identical to
+ * one verified before is recalled. It lives in memory only; never log it. Only acceptances are remembered, never
+ * refusals. A session ended or a user changed through this server is
  * forgotten as its transaction completes, so this server refuses at once; a server sharing the database keeps
  * accepting it for at most the configured time (default 1 s, never more than 2 s).
  */
@@ -34,15 +37,15 @@ public class RecentSessionChecks {
     static final Duration LONGEST = Duration.ofSeconds(2);
     static final int MOST_REMEMBERED = 100_000;
 
-    /** A user and session row that were read and accepted, and when (in {@link System#nanoTime()}). */
-    public record Remembered(User user, Session session, long readAt) {
+    /** A token's verified claims, the user and session rows accepted for it, and when ({@link System#nanoTime()}). */
+    public record Remembered(SessionClaims claims, User user, Session session, long readAt) {
     }
 
     @Inject
     @ConfigProperty(name = "SESSION_CHECK_CACHE_MILLISECONDS", defaultValue = "1000")
     long configuredMillis;
 
-    private final Map<String, Remembered> bySessionId = new ConcurrentHashMap<>();
+    private final Map<String, Remembered> byToken = new ConcurrentHashMap<>();
     // Moves on at every change, so rows read before a change committed are not remembered after it.
     private final AtomicLong generation = new AtomicLong();
     private LongSupplier clock = System::nanoTime;
@@ -71,31 +74,36 @@ public class RecentSessionChecks {
         return generation.get();
     }
 
-    public Optional<Remembered> recall(String sessionId) {
-        Remembered remembered = bySessionId.get(sessionId);
+    /** What was accepted for this very token, if it is recent enough; the caller still checks the clock. */
+    public Optional<Remembered> recall(String token) {
+        Remembered remembered = token == null ? null : byToken.get(token);
         if (remembered == null) {
             return Optional.empty();
         }
         if (clock.getAsLong() - remembered.readAt() >= lifetimeNanos) {
-            bySessionId.remove(sessionId, remembered);
+            byToken.remove(token, remembered);
             return Optional.empty();
         }
         return Optional.of(remembered);
     }
 
-    /** Remembers rows just accepted, unless something changed since {@code generationBeforeReading}. */
-    public void remember(User user, Session session, long generationBeforeReading) {
+    /**
+     * Remembers a verified token's claims and the rows just accepted for it, unless something changed since
+     * {@code generationBeforeReading}.
+     */
+    public void remember(String token, SessionClaims claims, User user, Session session,
+                         long generationBeforeReading) {
         if (lifetimeNanos == 0) {
             return;
         }
-        if (bySessionId.size() >= MOST_REMEMBERED) {
+        if (byToken.size() >= MOST_REMEMBERED) {
             makeRoom();
         }
-        Remembered remembered = new Remembered(user.copy(), session, clock.getAsLong());
-        bySessionId.put(session.id(), remembered);
+        Remembered remembered = new Remembered(claims, user.copy(), session, clock.getAsLong());
+        byToken.put(token, remembered);
         // A change that committed while the rows were read may have forgotten before this put: undo it then.
         if (generation.get() != generationBeforeReading) {
-            bySessionId.remove(session.id(), remembered);
+            byToken.remove(token, remembered);
         }
     }
 
@@ -112,7 +120,7 @@ public class RecentSessionChecks {
     }
 
     int size() {
-        return bySessionId.size();
+        return byToken.size();
     }
 
     /** The user's own sessions and those in which they impersonate someone. */
@@ -123,14 +131,14 @@ public class RecentSessionChecks {
 
     private void forget(Predicate<Remembered> which) {
         generation.incrementAndGet();
-        bySessionId.values().removeIf(which);
+        byToken.values().removeIf(which);
     }
 
     private void makeRoom() {
         long now = clock.getAsLong();
-        bySessionId.values().removeIf(remembered -> now - remembered.readAt() >= lifetimeNanos);
-        if (bySessionId.size() >= MOST_REMEMBERED) {
-            bySessionId.clear();
+        byToken.values().removeIf(remembered -> now - remembered.readAt() >= lifetimeNanos);
+        if (byToken.size() >= MOST_REMEMBERED) {
+            byToken.clear();
         }
     }
 

@@ -33,17 +33,24 @@ public class SessionRefusalFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext context) {
         // In a servlet container the request's properties are its attributes, where the mechanism left its outcome.
-        String path = context.getUriInfo().getPath().replaceAll("^/|/$", "");
         Object outcome = context.getProperty(SessionOutcome.ATTRIBUTE);
         if (outcome instanceof SessionOutcome.Unchecked unchecked) {
             throw unchecked.failure();
         }
-        if (outcome instanceof SessionOutcome.Banned banned && !BANNED_EXEMPT.contains(path)) {
+        if (outcome instanceof SessionOutcome.Banned banned && !BANNED_EXEMPT.contains(path(context))) {
             throw new ApiException(403, banned.detail());
         }
         if (outcome instanceof SessionOutcome.Valid valid && valid.confinement() != null
-                && resource.getResourceClass() != StaticPages.class && !CONFINED_EXEMPT.contains(path)) {
+                && resource.getResourceClass() != StaticPages.class && !CONFINED_EXEMPT.contains(path(context))) {
             throw new ApiException(403, valid.confinement());
         }
+    }
+
+    /** The route's path without its leading and trailing slash; read only for the few requests refused here. */
+    private static String path(ContainerRequestContext context) {
+        String path = context.getUriInfo().getPath();
+        int start = path.startsWith("/") ? 1 : 0;
+        int end = path.length() > start && path.endsWith("/") ? path.length() - 1 : path.length();
+        return path.substring(start, end);
     }
 }

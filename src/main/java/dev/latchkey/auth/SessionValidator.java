@@ -44,18 +44,18 @@ public class SessionValidator {
 
     public SessionOutcome validate(String token) {
         Instant now = Instant.now();
+        Optional<SessionOutcome.Valid> remembered = recall(token, now);
+        if (remembered.isPresent()) {
+            return watched(remembered.get());
+        }
         Optional<SessionClaims> claims = tokens.verify(token, now);
         if (claims.isEmpty()) {
             return new SessionOutcome.Refused(INVALID_TOKEN);
         }
-        Optional<SessionOutcome.Valid> remembered = recall(claims.get(), now);
-        if (remembered.isPresent()) {
-            return watched(remembered.get());
-        }
         long generation = recent.generation();
         SessionOutcome outcome = checkRows(claims.get(), now);
         if (outcome instanceof SessionOutcome.Valid valid) {
-            recent.remember(valid.user(), valid.session(), generation);
+            recent.remember(token, valid.claims(), valid.user(), valid.session(), generation);
             return watched(valid);
         }
         return outcome;
@@ -72,15 +72,14 @@ public class SessionValidator {
     }
 
     /**
-     * This server's recent acceptance of the session, if it still holds now: a change that could end it made this
-     * server forget it, so only the clock is checked here; on a miss the rows decide.
+     * This server's recent acceptance of this very token, if it still holds now: its signature and claims were
+     * verified then, and a change that could end its session made this server forget it, so only the clock is
+     * checked here; on a miss the signature and the rows decide.
      */
-    private Optional<SessionOutcome.Valid> recall(SessionClaims claims, Instant now) {
-        return recent.recall(claims.sessionId())
-                .filter(seen -> seen.session().userId() == claims.userId()
-                        && Objects.equals(seen.session().impersonatorId(), claims.impersonatorId())
-                        && seen.session().liveAt(now))
-                .map(seen -> new SessionOutcome.Valid(seen.user().copy(), claims, seen.session()));
+    private Optional<SessionOutcome.Valid> recall(String token, Instant now) {
+        return recent.recall(token)
+                .filter(seen -> seen.claims().expiresAt().isAfter(now) && seen.session().liveAt(now))
+                .map(seen -> new SessionOutcome.Valid(seen.user().copy(), seen.claims(), seen.session()));
     }
 
     private SessionOutcome checkRows(SessionClaims claims, Instant now) {

@@ -11,6 +11,7 @@ import dev.latchkey.caller.NotWhileImpersonating;
 import dev.latchkey.user.UserView;
 import dev.latchkey.web.ApiException;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /**
  * The caller's own sessions: seeing them, and ending one or all others.
  */
+@ApplicationScoped
 @Path("/auth/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("user")

@@ -12,6 +12,7 @@ import dev.latchkey.caller.SessionOutcome;
 import dev.latchkey.user.UserView;
 import dev.latchkey.web.ApiException;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /**
  * Ends an impersonation and gives the admin their own session back, from the cookie it waited in.
  */
+@ApplicationScoped
 @Path("/auth/stop-impersonating")
 @Produces(MediaType.APPLICATION_JSON)
 public class StopImpersonatingResource {

@@ -2,6 +2,7 @@ package dev.latchkey.vault;
 
 import dev.latchkey.caller.Caller;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /**
  * The GitHub organizations of the signed-in user, for pickers and access checks; needs the read:org scope.
  */
+@ApplicationScoped
 @Path("/auth/github/organizations")
 public class GitHubOrganizationsResource {
 

@@ -39,6 +39,10 @@ public class ClientAddresses {
     }
 
     String resolve(HttpServletRequest request) {
+        if (proxies.isEmpty()) {
+            // No proxy is trusted: X-Forwarded-For is never followed, so it is not even read.
+            return request.getRemoteAddr();
+        }
         Enumeration<String> lines = request.getHeaders("X-Forwarded-For");
         return resolve(request.getRemoteAddr(), lines == null ? List.of() : Collections.list(lines));
     }

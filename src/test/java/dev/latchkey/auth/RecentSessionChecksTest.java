@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.latchkey.auth.session.Session;
+import dev.latchkey.auth.session.SessionClaims;
 import dev.latchkey.auth.session.SessionsEnded;
 import dev.latchkey.user.User;
 import dev.latchkey.user.UserChanged;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Field;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,49 +20,49 @@ class RecentSessionChecksTest {
 
     @Test
     void anAcceptedSessionIsRecalledForTheConfiguredTimeOnly() throws Exception {
-        checks.remember(user(7), session("s1", 7, null), checks.generation());
+        remember(checks, Rows.user(7), "s1", null, checks.generation());
 
         nanos.addAndGet(Duration.ofMillis(999).toNanos());
-        assertEquals("s1", checks.recall("s1").orElseThrow().session().id());
+        assertEquals("s1", checks.recall(token("s1")).orElseThrow().session().id());
 
         nanos.addAndGet(Duration.ofMillis(1).toNanos());
-        assertTrue(checks.recall("s1").isEmpty());
+        assertTrue(checks.recall(token("s1")).isEmpty());
         assertEquals(0, checks.size());
     }
 
     @Test
     void anEndedSessionIsForgottenAndTheUsersOtherSessionsAreKept() throws Exception {
-        checks.remember(user(7), session("s1", 7, null), checks.generation());
-        checks.remember(user(7), session("s2", 7, null), checks.generation());
+        remember(checks, Rows.user(7), "s1", null, checks.generation());
+        remember(checks, Rows.user(7), "s2", null, checks.generation());
 
         checks.sessionsEnded(new SessionsEnded("s1", null));
 
-        assertTrue(checks.recall("s1").isEmpty());
-        assertTrue(checks.recall("s2").isPresent());
+        assertTrue(checks.recall(token("s1")).isEmpty());
+        assertTrue(checks.recall(token("s2")).isPresent());
     }
 
     @Test
     void endingAllOfAUsersSessionsForgetsThemAndTheirImpersonations() throws Exception {
-        checks.remember(user(7), session("own", 7, null), checks.generation());
-        checks.remember(user(8), session("acting-as-8", 8, 7L), checks.generation());
-        checks.remember(user(9), session("other", 9, null), checks.generation());
+        remember(checks, Rows.user(7), "own", null, checks.generation());
+        remember(checks, Rows.user(8), "acting-as-8", 7L, checks.generation());
+        remember(checks, Rows.user(9), "other", null, checks.generation());
 
         checks.sessionsEnded(new SessionsEnded(null, 7L));
 
-        assertTrue(checks.recall("own").isEmpty());
-        assertTrue(checks.recall("acting-as-8").isEmpty());
-        assertTrue(checks.recall("other").isPresent());
+        assertTrue(checks.recall(token("own")).isEmpty());
+        assertTrue(checks.recall(token("acting-as-8")).isEmpty());
+        assertTrue(checks.recall(token("other")).isPresent());
     }
 
     @Test
     void aChangedUserIsReadAgainAlsoWhereTheyImpersonate() throws Exception {
-        checks.remember(user(7), session("own", 7, null), checks.generation());
-        checks.remember(user(8), session("acting-as-8", 8, 7L), checks.generation());
+        remember(checks, Rows.user(7), "own", null, checks.generation());
+        remember(checks, Rows.user(8), "acting-as-8", 7L, checks.generation());
 
         checks.userChanged(new UserChanged(7));
 
-        assertTrue(checks.recall("own").isEmpty());
-        assertTrue(checks.recall("acting-as-8").isEmpty());
+        assertTrue(checks.recall(token("own")).isEmpty());
+        assertTrue(checks.recall(token("acting-as-8")).isEmpty());
     }
 
     @Test
@@ -73,26 +71,26 @@ class RecentSessionChecksTest {
         // Another request ends the session while this one is still reading the rows it read before.
         checks.sessionsEnded(new SessionsEnded("s1", null));
 
-        checks.remember(user(7), session("s1", 7, null), before);
+        remember(checks, Rows.user(7), "s1", null, before);
 
-        assertTrue(checks.recall("s1").isEmpty());
+        assertTrue(checks.recall(token("s1")).isEmpty());
     }
 
     @Test
     void theRememberedUserIsACopyNoRequestShares() throws Exception {
-        User read = user(7);
-        checks.remember(read, session("s1", 7, null), checks.generation());
+        User read = Rows.user(7);
+        remember(checks, read, "s1", null, checks.generation());
 
         read.changeRole(User.ROLE_ADMIN, Instant.now());
 
-        assertEquals(User.ROLE_USER, checks.recall("s1").orElseThrow().user().role());
+        assertEquals(User.ROLE_USER, checks.recall(token("s1")).orElseThrow().user().role());
     }
 
     @Test
     void zeroTurnsItOffAndMoreThanTwoSecondsIsRefused() throws Exception {
         RecentSessionChecks off = new RecentSessionChecks(Duration.ZERO, nanos::get);
-        off.remember(user(7), session("s1", 7, null), off.generation());
-        assertTrue(off.recall("s1").isEmpty());
+        remember(off, Rows.user(7), "s1", null, off.generation());
+        assertTrue(off.recall(token("s1")).isEmpty());
 
         IllegalStateException tooLong = assertThrows(IllegalStateException.class,
                 () -> new RecentSessionChecks(Duration.ofMillis(2001), nanos::get));
@@ -101,28 +99,32 @@ class RecentSessionChecksTest {
 
     @Test
     void itNeverHoldsMoreThanItsLimit() throws Exception {
-        User user = user(7);
+        User user = Rows.user(7);
         for (int i = 0; i <= RecentSessionChecks.MOST_REMEMBERED; i++) {
-            checks.remember(user, session("s" + i, 7, null), checks.generation());
+            remember(checks, user, "s" + i, null, checks.generation());
         }
         assertTrue(checks.size() <= RecentSessionChecks.MOST_REMEMBERED, "size " + checks.size());
-        assertTrue(checks.recall("s" + RecentSessionChecks.MOST_REMEMBERED).isPresent());
+        assertTrue(checks.recall(token("s" + RecentSessionChecks.MOST_REMEMBERED)).isPresent());
     }
 
-    private static User user(long id) throws ReflectiveOperationException {
-        User user = User.withEmail("user" + id + "@example.com", "User " + id, Instant.now());
-        Field field = User.class.getDeclaredField("id");
-        field.setAccessible(true);
-        field.set(user, id);
-        return user;
+    @Test
+    void onlyTheVeryTokenVerifiedIsRecalled() throws Exception {
+        remember(checks, Rows.user(7), "s1", null, checks.generation());
+
+        assertTrue(checks.recall(token("s1") + "x").isEmpty());
+        assertTrue(checks.recall("s1").isEmpty());
+        assertTrue(checks.recall(null).isEmpty());
+        assertEquals(7, checks.recall(token("s1")).orElseThrow().claims().userId());
     }
 
-    private static Session session(String id, long userId, Long impersonatorId) throws ReflectiveOperationException {
-        Constructor<Session> constructor = Session.class.getDeclaredConstructor(String.class, long.class,
-                Instant.class, Instant.class, String.class, String.class, Long.class);
-        constructor.setAccessible(true);
-        Instant now = Instant.now();
-        return constructor.newInstance(id, userId, now, now.plus(Duration.ofDays(1)), "127.0.0.1", "test",
-                impersonatorId);
+    private static void remember(RecentSessionChecks checks, User user, String sessionId, Long impersonatorId,
+                                 long generation) throws ReflectiveOperationException {
+        checks.remember(token(sessionId), new SessionClaims(user.id(), sessionId, Instant.now().plusSeconds(60),
+                false, impersonatorId), user, Rows.session(sessionId, user.id(), impersonatorId), generation);
+    }
+
+    /** Stands for the session JWT naming this session: the checks only compare it whole. */
+    private static String token(String sessionId) {
+        return "eyJhbGciOiJIUzI1NiJ9.session-" + sessionId + ".signature";
     }
 }

@@ -12,6 +12,7 @@ import dev.latchkey.auth.session.SessionCookie;
 import dev.latchkey.auth.session.Sessions;
 import dev.latchkey.web.Problems;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -33,6 +34,7 @@ import dev.latchkey.vault.GitHubScopes;
  * Sign in with GitHub: the start of the web flow (also to link GitHub to an account), GitHub's callback, reconnecting,
  * and the token's scopes.
  */
+@ApplicationScoped
 @Path("/auth/github")
 public class GitHubLoginResource {
 

@@ -12,6 +12,7 @@ import dev.latchkey.user.GitHubDescription;
 import dev.latchkey.user.User;
 import dev.latchkey.user.UserView;
 import dev.latchkey.web.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -34,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /**
  * Signing in with an email and password.
  */
+@ApplicationScoped
 @Path("/auth/login")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

@@ -5,6 +5,7 @@ import dev.latchkey.caller.Caller;
 import dev.latchkey.caller.NotWhileImpersonating;
 import dev.latchkey.auth.session.ClientDevice;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /**
  * Changing the signed-in user's password.
  */
+@ApplicationScoped
 @Path("/auth/password")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

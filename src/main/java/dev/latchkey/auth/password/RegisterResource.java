@@ -9,6 +9,7 @@ import dev.latchkey.user.GitHubDescription;
 import dev.latchkey.user.RegistrationSetting;
 import dev.latchkey.user.User;
 import dev.latchkey.user.UserView;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /**
  * Registering with an email and password, which signs the new user in.
  */
+@ApplicationScoped
 @Path("/auth/register")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

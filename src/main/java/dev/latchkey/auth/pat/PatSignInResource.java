@@ -11,6 +11,7 @@ import dev.latchkey.auth.session.SignInResponses;
 import dev.latchkey.user.UserView;
 import dev.latchkey.membership.MembershipRefusal;
 import dev.latchkey.web.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -33,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /**
  * Sign in with a GitHub personal access token, for scripts and tools that have one instead of a browser.
  */
+@ApplicationScoped
 @Path("/auth/pat-signin")
 @OnlyWhenPatSignInEnabled
 public class PatSignInResource {
