@@ -35,10 +35,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class RecentSessionChecks {
 
     static final Duration LONGEST = Duration.ofSeconds(2);
-    static final int MOST_REMEMBERED = 100_000;
+    // Expired entries go every lifetime, so this bounds only the tokens in use within a second or two: about 1.5 KB each.
+    static final int MOST_REMEMBERED = 20_000;
 
-    /** A token's verified claims, the user and session rows accepted for it, and when ({@link System#nanoTime()}). */
+    /**
+     * A token's verified claims, the user and session rows accepted for it, and when their reading began
+     * ({@link System#nanoTime()}).
+     */
     public record Remembered(SessionClaims claims, User user, Session session, long readAt) {
+    }
+
+    /** Taken before reading the rows and handed to {@link #remember}: what had changed by then, and when. */
+    public record Reading(long generation, long startedAt) {
     }
 
     @Inject
@@ -50,6 +58,7 @@ public class RecentSessionChecks {
     private final AtomicLong generation = new AtomicLong();
     private LongSupplier clock = System::nanoTime;
     private long lifetimeNanos;
+    private volatile long lastSweep;
 
     public RecentSessionChecks() {
     }
@@ -69,9 +78,9 @@ public class RecentSessionChecks {
         // Nothing to do: being called creates the bean.
     }
 
-    /** Read before reading the rows, and hand to {@link #remember}. */
-    public long generation() {
-        return generation.get();
+    /** Taken before reading the rows, and handed to {@link #remember}. */
+    public Reading beforeReading() {
+        return new Reading(generation.get(), clock.getAsLong());
     }
 
     /** What was accepted for this very token, if it is recent enough; the caller still checks the clock. */
@@ -88,21 +97,22 @@ public class RecentSessionChecks {
     }
 
     /**
-     * Remembers a verified token's claims and the rows just accepted for it, unless something changed since
-     * {@code generationBeforeReading}.
+     * Remembers a verified token's claims and the rows just accepted for it, unless something changed since the
+     * {@code reading} began. Its time counts from then, so a slow read does not stretch the bound.
      */
-    public void remember(String token, SessionClaims claims, User user, Session session,
-                         long generationBeforeReading) {
+    public void remember(String token, SessionClaims claims, User user, Session session, Reading reading) {
         if (lifetimeNanos == 0) {
             return;
         }
+        sweep();
         if (byToken.size() >= MOST_REMEMBERED) {
-            makeRoom();
+            byToken.clear();
         }
-        Remembered remembered = new Remembered(claims, user.copy(), session, clock.getAsLong());
+        // Copies: the rows' own objects may hold their persistence context, and are never shared by two requests.
+        Remembered remembered = new Remembered(claims, user.copy(), session.copy(), reading.startedAt());
         byToken.put(token, remembered);
         // A change that committed while the rows were read may have forgotten before this put: undo it then.
-        if (generation.get() != generationBeforeReading) {
+        if (generation.get() != reading.generation()) {
             byToken.remove(token, remembered);
         }
     }
@@ -134,12 +144,14 @@ public class RecentSessionChecks {
         byToken.values().removeIf(which);
     }
 
-    private void makeRoom() {
+    /** Drops the expired entries once per lifetime, so tokens no longer presented do not stay. */
+    private void sweep() {
         long now = clock.getAsLong();
-        byToken.values().removeIf(remembered -> now - remembered.readAt() >= lifetimeNanos);
-        if (byToken.size() >= MOST_REMEMBERED) {
-            byToken.clear();
+        if (now - lastSweep < lifetimeNanos) {
+            return;
         }
+        lastSweep = now;
+        byToken.values().removeIf(remembered -> now - remembered.readAt() >= lifetimeNanos);
     }
 
     private static Duration checked(Duration lifetime) {

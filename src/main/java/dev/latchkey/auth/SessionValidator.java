@@ -52,10 +52,10 @@ public class SessionValidator {
         if (claims.isEmpty()) {
             return new SessionOutcome.Refused(INVALID_TOKEN);
         }
-        long generation = recent.generation();
+        RecentSessionChecks.Reading reading = recent.beforeReading();
         SessionOutcome outcome = checkRows(claims.get(), now);
         if (outcome instanceof SessionOutcome.Valid valid) {
-            recent.remember(token, valid.claims(), valid.user(), valid.session(), generation);
+            recent.remember(token, valid.claims(), valid.user(), valid.session(), reading);
             return watched(valid);
         }
         return outcome;

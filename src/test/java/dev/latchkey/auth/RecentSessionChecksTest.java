@@ -20,7 +20,7 @@ class RecentSessionChecksTest {
 
     @Test
     void anAcceptedSessionIsRecalledForTheConfiguredTimeOnly() throws Exception {
-        remember(checks, Rows.user(7), "s1", null, checks.generation());
+        remember(checks, Rows.user(7), "s1", null, checks.beforeReading());
 
         nanos.addAndGet(Duration.ofMillis(999).toNanos());
         assertEquals("s1", checks.recall(token("s1")).orElseThrow().session().id());
@@ -32,8 +32,8 @@ class RecentSessionChecksTest {
 
     @Test
     void anEndedSessionIsForgottenAndTheUsersOtherSessionsAreKept() throws Exception {
-        remember(checks, Rows.user(7), "s1", null, checks.generation());
-        remember(checks, Rows.user(7), "s2", null, checks.generation());
+        remember(checks, Rows.user(7), "s1", null, checks.beforeReading());
+        remember(checks, Rows.user(7), "s2", null, checks.beforeReading());
 
         checks.sessionsEnded(new SessionsEnded("s1", null));
 
@@ -43,9 +43,9 @@ class RecentSessionChecksTest {
 
     @Test
     void endingAllOfAUsersSessionsForgetsThemAndTheirImpersonations() throws Exception {
-        remember(checks, Rows.user(7), "own", null, checks.generation());
-        remember(checks, Rows.user(8), "acting-as-8", 7L, checks.generation());
-        remember(checks, Rows.user(9), "other", null, checks.generation());
+        remember(checks, Rows.user(7), "own", null, checks.beforeReading());
+        remember(checks, Rows.user(8), "acting-as-8", 7L, checks.beforeReading());
+        remember(checks, Rows.user(9), "other", null, checks.beforeReading());
 
         checks.sessionsEnded(new SessionsEnded(null, 7L));
 
@@ -56,8 +56,8 @@ class RecentSessionChecksTest {
 
     @Test
     void aChangedUserIsReadAgainAlsoWhereTheyImpersonate() throws Exception {
-        remember(checks, Rows.user(7), "own", null, checks.generation());
-        remember(checks, Rows.user(8), "acting-as-8", 7L, checks.generation());
+        remember(checks, Rows.user(7), "own", null, checks.beforeReading());
+        remember(checks, Rows.user(8), "acting-as-8", 7L, checks.beforeReading());
 
         checks.userChanged(new UserChanged(7));
 
@@ -67,7 +67,7 @@ class RecentSessionChecksTest {
 
     @Test
     void rowsReadBeforeAChangeCompletedAreNotRemembered() throws Exception {
-        long before = checks.generation();
+        RecentSessionChecks.Reading before = checks.beforeReading();
         // Another request ends the session while this one is still reading the rows it read before.
         checks.sessionsEnded(new SessionsEnded("s1", null));
 
@@ -79,7 +79,7 @@ class RecentSessionChecksTest {
     @Test
     void theRememberedUserIsACopyNoRequestShares() throws Exception {
         User read = Rows.user(7);
-        remember(checks, read, "s1", null, checks.generation());
+        remember(checks, read, "s1", null, checks.beforeReading());
 
         read.changeRole(User.ROLE_ADMIN, Instant.now());
 
@@ -89,7 +89,7 @@ class RecentSessionChecksTest {
     @Test
     void zeroTurnsItOffAndMoreThanTwoSecondsIsRefused() throws Exception {
         RecentSessionChecks off = new RecentSessionChecks(Duration.ZERO, nanos::get);
-        remember(off, Rows.user(7), "s1", null, off.generation());
+        remember(off, Rows.user(7), "s1", null, off.beforeReading());
         assertTrue(off.recall(token("s1")).isEmpty());
 
         IllegalStateException tooLong = assertThrows(IllegalStateException.class,
@@ -101,15 +101,37 @@ class RecentSessionChecksTest {
     void itNeverHoldsMoreThanItsLimit() throws Exception {
         User user = Rows.user(7);
         for (int i = 0; i <= RecentSessionChecks.MOST_REMEMBERED; i++) {
-            remember(checks, user, "s" + i, null, checks.generation());
+            remember(checks, user, "s" + i, null, checks.beforeReading());
         }
         assertTrue(checks.size() <= RecentSessionChecks.MOST_REMEMBERED, "size " + checks.size());
         assertTrue(checks.recall(token("s" + RecentSessionChecks.MOST_REMEMBERED)).isPresent());
     }
 
     @Test
+    void itsTimeCountsFromWhenTheReadingBeganNotFromWhenItEnded() throws Exception {
+        RecentSessionChecks.Reading reading = checks.beforeReading();
+        nanos.addAndGet(Duration.ofMillis(600).toNanos());
+        remember(checks, Rows.user(7), "slow", null, reading);
+
+        nanos.addAndGet(Duration.ofMillis(400).toNanos());
+        assertTrue(checks.recall(token("slow")).isEmpty(), "a second after the reading began");
+    }
+
+    @Test
+    void tokensNoLongerPresentedAreDroppedWithoutWaitingForTheLimit() throws Exception {
+        for (int i = 0; i < 100; i++) {
+            remember(checks, Rows.user(7), "old" + i, null, checks.beforeReading());
+        }
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+
+        remember(checks, Rows.user(7), "new", null, checks.beforeReading());
+
+        assertEquals(1, checks.size());
+    }
+
+    @Test
     void onlyTheVeryTokenVerifiedIsRecalled() throws Exception {
-        remember(checks, Rows.user(7), "s1", null, checks.generation());
+        remember(checks, Rows.user(7), "s1", null, checks.beforeReading());
 
         assertTrue(checks.recall(token("s1") + "x").isEmpty());
         assertTrue(checks.recall("s1").isEmpty());
@@ -118,9 +140,9 @@ class RecentSessionChecksTest {
     }
 
     private static void remember(RecentSessionChecks checks, User user, String sessionId, Long impersonatorId,
-                                 long generation) throws ReflectiveOperationException {
+                                 RecentSessionChecks.Reading reading) throws ReflectiveOperationException {
         checks.remember(token(sessionId), new SessionClaims(user.id(), sessionId, Instant.now().plusSeconds(60),
-                false, impersonatorId), user, Rows.session(sessionId, user.id(), impersonatorId), generation);
+                false, impersonatorId), user, Rows.session(sessionId, user.id(), impersonatorId), reading);
     }
 
     /** Stands for the session JWT naming this session: the checks only compare it whole. */

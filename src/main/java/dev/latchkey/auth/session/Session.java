@@ -99,6 +99,22 @@ public class Session {
         return userAgent;
     }
 
+    /** A copy holding nothing of the persistence context that read this row, for keeping between requests. */
+    public Session copy() {
+        Session copy = new Session();
+        copy.id = id;
+        copy.userId = userId;
+        copy.createdAt = createdAt;
+        copy.expiresAt = expiresAt;
+        copy.lastSeenAt = lastSeenAt;
+        copy.ipAddress = ipAddress;
+        copy.userAgent = userAgent;
+        copy.revokedAt = revokedAt;
+        copy.impersonatorId = impersonatorId;
+        copy.endReason = endReason;
+        return copy;
+    }
+
     /** The admin acting as this session's user, or null for the user's own session. */
     public Long impersonatorId() {
         return impersonatorId;

@@ -89,11 +89,11 @@ public class SessionTokens {
     }
 
     /**
-     * The token's claims if it is well formed, HS256 under the current key or one of {@code PREVIOUS_SECRET_KEYS}
-     * (named by its {@code kid}), unexpired and ours; else empty.
+     * The token's claims if it is well formed (in the one spelling it was issued in), HS256 under the current key or
+     * one of {@code PREVIOUS_SECRET_KEYS} (named by its {@code kid}), unexpired and ours; else empty.
      */
     public Optional<SessionClaims> verify(String token, Instant now) {
-        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
+        if (token == null || token.length() > MAX_TOKEN_LENGTH || !CanonicalTokens.canonical(token)) {
             return Optional.empty();
         }
         try {
