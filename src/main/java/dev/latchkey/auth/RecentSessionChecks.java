@@ -35,7 +35,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class RecentSessionChecks {
 
     static final Duration LONGEST = Duration.ofSeconds(2);
-    // Expired entries go every lifetime, so this bounds only the tokens in use within a second or two: about 1.5 KB each.
+    // Expired entries go every lifetime, so this bounds only the tokens in use within a second or two (~1.5 KB each).
     static final int MOST_REMEMBERED = 20_000;
 
     /**

@@ -93,6 +93,24 @@ class SessionTokensIT {
     }
 
     @Test
+    void aTokenIsAcceptedOnlyInTheSpellingItWasIssuedIn() {
+        Browser script = new Browser(browser.base());
+        String signature = token.substring(token.lastIndexOf('.') + 1);
+        String signed = token.substring(0, token.lastIndexOf('.') + 1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        // The same signature bytes: the last character's two unused bits set.
+        String lastBitsSet = signed + signature.substring(0, 42)
+                + alphabet.charAt(alphabet.indexOf(signature.charAt(42)) | 1);
+        for (String respelled : new String[] {token + "!", token + "~~~~", lastBitsSet,
+                signed + signature.substring(0, 10) + "!" + signature.substring(10)}) {
+            assertRefused(script.get("/auth/me", "Authorization", "Bearer " + respelled), INVALID);
+            browser.setCookie("access_token", respelled);
+            assertRefused(browser.get("/auth/me"), INVALID);
+        }
+        assertEquals(200, script.get("/auth/me", "Authorization", "Bearer " + token).statusCode());
+    }
+
+    @Test
     void anUnsignedTokenIsRefused() throws Exception {
         String header = base64("{\"alg\":\"none\",\"typ\":\"JWT\"}");
         String payload = issued.getParsedParts()[1].toString();

@@ -144,7 +144,7 @@ public final class Cluster implements AutoCloseable {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path log = project.resolve("target/it-cluster/" + node.name + ".log");
         ProcessBuilder builder = new ProcessBuilder(java.toString(), "@src/main/payara/jvm.options",
-                "-jar", "target/latchkey.jar", "--port", Integer.toString(node.port))
+                RunningServer.SUITE_JVM_ARGS, "-jar", "target/latchkey.jar", "--port", Integer.toString(node.port))
                 .directory(project.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
