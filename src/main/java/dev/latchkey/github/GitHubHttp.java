@@ -2,6 +2,8 @@ package dev.latchkey.github;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -38,6 +40,14 @@ public class GitHubHttp {
                 .connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+    }
+
+    /**
+     * Created at start-up: building the client (its TLS context, its selector thread) inside a sign-in's first call
+     * took part of that call's timeout on a freshly started, busy server.
+     */
+    void startUp(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // Nothing to do: being called creates the bean.
     }
 
     HttpRequest.Builder request(String url) {
