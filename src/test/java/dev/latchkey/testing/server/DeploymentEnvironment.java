@@ -24,22 +24,28 @@ final class DeploymentEnvironment {
 
     static Map<String, String> of(Archive<?> war) {
         Map<String, String> environment = new TreeMap<>();
+        Properties properties = settings(war);
+        properties.stringPropertyNames().stream().filter(name -> name.startsWith("DATABASE_"))
+                .forEach(name -> environment.put(name, properties.getProperty(name)));
+        return environment;
+    }
+
+    /** Every setting the deployment's settings jar carries (none for a WAR without one). */
+    static Properties settings(Archive<?> war) {
+        Properties properties = new Properties();
         Node jar = war.get(SETTINGS_JAR);
         if (jar == null || !(jar.getAsset() instanceof ArchiveAsset nested)) {
-            return environment;
+            return properties;
         }
         Node settings = nested.getArchive().get(SETTINGS);
         if (settings == null) {
-            return environment;
+            return properties;
         }
-        Properties properties = new Properties();
         try (InputStream content = settings.getAsset().openStream()) {
             properties.load(content);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the deployment's settings", e);
         }
-        properties.stringPropertyNames().stream().filter(name -> name.startsWith("DATABASE_"))
-                .forEach(name -> environment.put(name, properties.getProperty(name)));
-        return environment;
+        return properties;
     }
 }

@@ -3,7 +3,13 @@ package dev.latchkey.testing.server;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
@@ -16,15 +22,24 @@ import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 
 /**
  * An Arquillian container that runs each deployment with {@code server/start <server>}, as users run Latchkey, and
- * keeps that server for the next test class deploying the same WAR: only a different configuration boots again.
+ * keeps that server for the next test class deploying the same WAR: only a different configuration boots again,
+ * and it boots while the tests of the configuration before it run.
  */
 public class LatchkeyServerContainer implements DeployableContainer<LatchkeyServerConfiguration> {
 
     /** The WARs of earlier runs are removed once per test JVM, before its first server starts. */
     private static final AtomicBoolean EARLIER_RUNS_REMOVED = new AtomicBoolean();
 
+    /** Two, as a configuration whose tests take a few seconds leaves the next one too little time to boot. */
+    private static final int BOOTED_AHEAD = 2;
+
     private LatchkeyServerConfiguration configuration;
     private RunningServer running;
+    private final Deque<BootingAhead> ahead = new ArrayDeque<>();
+
+    /** The server of the next configuration, booting in the background. */
+    private record BootingAhead(String fingerprint, CompletableFuture<RunningServer> server) {
+    }
 
     @Override
     public Class<LatchkeyServerConfiguration> getConfigurationClass() {
@@ -46,13 +61,14 @@ public class LatchkeyServerContainer implements DeployableContainer<LatchkeyServ
         String fingerprint = DeploymentFingerprint.of(archive);
         if (running == null || !running.serves(fingerprint)) {
             stopRunning();
-            running = RunningServer.start(configuration, export(archive, fingerprint), fingerprint,
-                    DeploymentEnvironment.of(archive));
+            Optional<RunningServer> booted = bootedAhead(fingerprint);
+            running = booted.isPresent() ? booted.get() : start(archive, fingerprint);
         }
+        bootNextAhead(fingerprint);
         return new ProtocolMetaData().addContext(new HTTPContext("localhost", running.port()));
     }
 
-    /** The server stays up: the next test class may deploy the same WAR. */
+    /** The server doesn't stop: the next test class may deploy the same WAR. */
     @Override
     public void undeploy(Archive<?> archive) {
     }
@@ -60,6 +76,70 @@ public class LatchkeyServerContainer implements DeployableContainer<LatchkeyServ
     @Override
     public synchronized void stop() {
         stopRunning();
+        ahead.forEach(booting -> booting.server().thenAccept(RunningServer::close));
+        ahead.clear();
+    }
+
+    private RunningServer start(Archive<?> archive, String fingerprint) throws DeploymentException {
+        return RunningServer.start(configuration, export(archive, fingerprint), fingerprint,
+                DeploymentEnvironment.of(archive));
+    }
+
+    /**
+     * Starts the servers of the configurations whose tests come next, unless this container's port is fixed (two
+     * servers cannot share it), the server is Payara Server (its JMS broker's port is fixed too), or a configuration's
+     * timers would reach into the rows of the tests running before its turn.
+     */
+    private void bootNextAhead(String fingerprint) {
+        if (configuration.getPort() != 0 || configuration.getServer().equals("payara-server")) {
+            return;
+        }
+        for (UpcomingDeployments.Upcoming next : UpcomingDeployments.following(fingerprint, BOOTED_AHEAD)) {
+            boolean booting = ahead.stream().anyMatch(server -> server.fingerprint().equals(next.fingerprint()));
+            if (!booting && !next.bootsOnlyInTurn()) {
+                ahead.add(new BootingAhead(next.fingerprint(), CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return start(next.archive(), next.fingerprint());
+                    } catch (DeploymentException e) {
+                        throw new CompletionException(e);
+                    }
+                }, task -> daemon(task).start())));
+            }
+        }
+    }
+
+    /**
+     * The server booted ahead for {@code fingerprint}, once ready, if one was; those booted for configurations
+     * before it are stopped, and one that failed to boot is left for the caller to boot again, so its failure is
+     * reported as any other.
+     */
+    private Optional<RunningServer> bootedAhead(String fingerprint) {
+        boolean planned = ahead.stream().anyMatch(server -> server.fingerprint().equals(fingerprint));
+        while (planned && !ahead.isEmpty()) {
+            BootingAhead booting = ahead.poll();
+            try {
+                RunningServer server = booting.server().get();
+                if (booting.fingerprint().equals(fingerprint)) {
+                    return Optional.of(server);
+                }
+                server.close();
+            } catch (ExecutionException e) {
+                if (booting.fingerprint().equals(fingerprint)) {
+                    System.out.printf("The server booted ahead failed (%s); booting it again%n", e.getCause());
+                    return Optional.empty();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Thread daemon(Runnable task) {
+        Thread thread = new Thread(task, "latchkey-server-booting-ahead");
+        thread.setDaemon(true);
+        return thread;
     }
 
     private void stopRunning() {

@@ -2,45 +2,76 @@ package dev.latchkey.testing.server;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.shrinkwrap.api.Archive;
 import org.junit.jupiter.api.ClassDescriptor;
 import org.junit.jupiter.api.ClassOrderer;
 import org.junit.jupiter.api.ClassOrdererContext;
 
 /**
- * Runs test classes that deploy the same WAR one after another (by class name otherwise), so the integration suite
- * boots one server per configuration rather than one per class.
+ * Runs test classes that deploy the same WAR one after another (by class name otherwise, those whose server boots
+ * only in its turn first), so the integration suite boots one server per configuration rather than one per class, and
+ * tells {@link UpcomingDeployments} that order.
  */
 public class SameDeploymentTogether implements ClassOrderer {
+
+    /** A test class's deployment; a null archive when it has none or it could not be made. */
+    private record ClassDeployment(String fingerprint, Archive<?> archive, boolean defaultContainer) {
+
+        boolean bootsOnlyInTurn() {
+            return archive != null && UpcomingDeployments.bootsOnlyInTurn(archive);
+        }
+    }
 
     @Override
     public void orderClasses(ClassOrdererContext context) {
         context.getClassDescriptors().sort(Comparator.comparing(descriptor -> descriptor.getTestClass().getName()));
         Map<String, Integer> firstSeen = new LinkedHashMap<>();
-        Map<ClassDescriptor, Integer> group = new HashMap<>();
+        Map<ClassDescriptor, ClassDeployment> deployments = new HashMap<>();
         for (ClassDescriptor descriptor : context.getClassDescriptors()) {
-            String fingerprint = fingerprint(descriptor.getTestClass());
-            group.put(descriptor, firstSeen.computeIfAbsent(fingerprint, key -> firstSeen.size()));
+            ClassDeployment deployment = deployment(descriptor.getTestClass());
+            deployments.put(descriptor, deployment);
+            firstSeen.computeIfAbsent(deployment.fingerprint(), key -> firstSeen.size());
         }
-        context.getClassDescriptors().sort(Comparator.comparing(group::get));
+        context.getClassDescriptors().sort(Comparator
+                .comparing((ClassDescriptor descriptor) -> !deployments.get(descriptor).bootsOnlyInTurn())
+                .thenComparing(descriptor -> firstSeen.get(deployments.get(descriptor).fingerprint())));
+        plan(context.getClassDescriptors().stream().map(deployments::get).toList());
     }
 
-    private static String fingerprint(Class<?> testClass) {
+    private static void plan(List<ClassDeployment> inOrder) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<UpcomingDeployments.Upcoming> upcoming = new ArrayList<>();
+        for (ClassDeployment deployment : inOrder) {
+            if (deployment.archive() != null && deployment.defaultContainer() && seen.add(deployment.fingerprint())) {
+                upcoming.add(new UpcomingDeployments.Upcoming(deployment.fingerprint(), deployment.archive()));
+            }
+        }
+        UpcomingDeployments.plan(upcoming);
+    }
+
+    private static ClassDeployment deployment(Class<?> testClass) {
         for (Method method : testClass.getDeclaredMethods()) {
             if (method.isAnnotationPresent(Deployment.class) && Modifier.isStatic(method.getModifiers())) {
                 try {
                     method.setAccessible(true);
-                    return DeploymentFingerprint.of((Archive<?>) method.invoke(null));
+                    Archive<?> archive = (Archive<?>) method.invoke(null);
+                    return new ClassDeployment(DeploymentFingerprint.of(archive), archive,
+                            !method.isAnnotationPresent(TargetsContainer.class));
                 } catch (ReflectiveOperationException | RuntimeException e) {
-                    return "unknown:" + testClass.getName();
+                    return new ClassDeployment("unknown:" + testClass.getName(), null, false);
                 }
             }
         }
-        return "none:" + testClass.getName();
+        return new ClassDeployment("none:" + testClass.getName(), null, false);
     }
 }
