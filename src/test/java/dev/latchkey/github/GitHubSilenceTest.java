@@ -40,6 +40,17 @@ class GitHubSilenceTest {
     }
 
     @Test
+    void aMomentOfTheTimeoutIsKeptForAnswering() {
+        Duration left = silence.runQueuedAt(System.nanoTime(), () -> silence.beforeCall(TIMEOUT).orElseThrow());
+        assertTrue(left.compareTo(TIMEOUT.minus(GitHubSilence.KEPT_FOR_ANSWERING)) <= 0, "kept 250 ms: " + left);
+
+        Duration shortTimeout = Duration.ofSeconds(1);
+        Duration ofShort = silence.runQueuedAt(System.nanoTime(), () -> silence.beforeCall(shortTimeout).orElseThrow());
+        assertTrue(ofShort.compareTo(Duration.ofMillis(900)) <= 0 && ofShort.compareTo(Duration.ofMillis(800)) > 0,
+                "a tenth of a 1 s timeout kept: " + ofShort);
+    }
+
+    @Test
     void workQueuedAfterTheLastUnansweredCallIsSent() {
         silence.unanswered();
         long queuedAt = System.nanoTime();
