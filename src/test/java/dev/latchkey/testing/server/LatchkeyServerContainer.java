@@ -68,7 +68,7 @@ public class LatchkeyServerContainer implements DeployableContainer<LatchkeyServ
         return new ProtocolMetaData().addContext(new HTTPContext("localhost", running.port()));
     }
 
-    /** The server doesn't stop: the next test class may deploy the same WAR. */
+    /** The server stays up: the next test class may deploy the same WAR. */
     @Override
     public void undeploy(Archive<?> archive) {
     }
@@ -95,8 +95,7 @@ public class LatchkeyServerContainer implements DeployableContainer<LatchkeyServ
             return;
         }
         for (UpcomingDeployments.Upcoming next : UpcomingDeployments.following(fingerprint, BOOTED_AHEAD)) {
-            boolean booting = ahead.stream().anyMatch(server -> server.fingerprint().equals(next.fingerprint()));
-            if (!booting && !next.bootsOnlyInTurn()) {
+            if (!isBootingAhead(next.fingerprint()) && !next.bootsOnlyInTurn()) {
                 ahead.add(new BootingAhead(next.fingerprint(), CompletableFuture.supplyAsync(() -> {
                     try {
                         return start(next.archive(), next.fingerprint());
@@ -114,7 +113,7 @@ public class LatchkeyServerContainer implements DeployableContainer<LatchkeyServ
      * reported as any other.
      */
     private Optional<RunningServer> bootedAhead(String fingerprint) {
-        boolean planned = ahead.stream().anyMatch(server -> server.fingerprint().equals(fingerprint));
+        boolean planned = isBootingAhead(fingerprint);
         while (planned && !ahead.isEmpty()) {
             BootingAhead booting = ahead.poll();
             try {
@@ -134,6 +133,10 @@ public class LatchkeyServerContainer implements DeployableContainer<LatchkeyServ
             }
         }
         return Optional.empty();
+    }
+
+    private boolean isBootingAhead(String fingerprint) {
+        return ahead.stream().anyMatch(booting -> booting.fingerprint().equals(fingerprint));
     }
 
     private static Thread daemon(Runnable task) {

@@ -5,8 +5,8 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,11 +25,8 @@ import org.junit.jupiter.api.ClassOrdererContext;
 public class SameDeploymentTogether implements ClassOrderer {
 
     /** A test class's deployment; a null archive when it has none or it could not be made. */
-    private record ClassDeployment(String fingerprint, Archive<?> archive, boolean defaultContainer) {
-
-        boolean bootsOnlyInTurn() {
-            return archive != null && UpcomingDeployments.bootsOnlyInTurn(archive);
-        }
+    private record ClassDeployment(String fingerprint, Archive<?> archive, boolean defaultContainer,
+            boolean bootsOnlyInTurn) {
     }
 
     @Override
@@ -49,11 +46,12 @@ public class SameDeploymentTogether implements ClassOrderer {
     }
 
     private static void plan(List<ClassDeployment> inOrder) {
-        Set<String> seen = new LinkedHashSet<>();
+        Set<String> seen = new HashSet<>();
         List<UpcomingDeployments.Upcoming> upcoming = new ArrayList<>();
         for (ClassDeployment deployment : inOrder) {
             if (deployment.archive() != null && deployment.defaultContainer() && seen.add(deployment.fingerprint())) {
-                upcoming.add(new UpcomingDeployments.Upcoming(deployment.fingerprint(), deployment.archive()));
+                upcoming.add(new UpcomingDeployments.Upcoming(deployment.fingerprint(), deployment.archive(),
+                        deployment.bootsOnlyInTurn()));
             }
         }
         UpcomingDeployments.plan(upcoming);
@@ -66,12 +64,13 @@ public class SameDeploymentTogether implements ClassOrderer {
                     method.setAccessible(true);
                     Archive<?> archive = (Archive<?>) method.invoke(null);
                     return new ClassDeployment(DeploymentFingerprint.of(archive), archive,
-                            !method.isAnnotationPresent(TargetsContainer.class));
+                            !method.isAnnotationPresent(TargetsContainer.class),
+                            UpcomingDeployments.bootsOnlyInTurn(archive));
                 } catch (ReflectiveOperationException | RuntimeException e) {
-                    return new ClassDeployment("unknown:" + testClass.getName(), null, false);
+                    return new ClassDeployment("unknown:" + testClass.getName(), null, false, false);
                 }
             }
         }
-        return new ClassDeployment("none:" + testClass.getName(), null, false);
+        return new ClassDeployment("none:" + testClass.getName(), null, false, false);
     }
 }

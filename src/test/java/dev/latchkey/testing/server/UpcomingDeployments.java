@@ -9,16 +9,12 @@ import org.jboss.shrinkwrap.api.Archive;
  */
 final class UpcomingDeployments {
 
-    /** One configuration the suite deploys, with the fingerprint its test classes share. */
-    record Upcoming(String fingerprint, Archive<?> archive) {
-
-        /**
-         * A purge timer this short would delete the expired rows that the tests running beside an early boot planted:
-         * such a server boots in its turn, and its tests run first, where no server of theirs waits behind it.
-         */
-        boolean bootsOnlyInTurn() {
-            return UpcomingDeployments.bootsOnlyInTurn(archive);
-        }
+    /**
+     * One configuration the suite deploys, with the fingerprint its test classes share, and whether its server boots
+     * only in its turn: a purge timer as short as {@code PURGE_INTERVAL_SECONDS} would delete the expired rows that
+     * the tests running beside an early boot planted.
+     */
+    record Upcoming(String fingerprint, Archive<?> archive, boolean bootsOnlyInTurn) {
     }
 
     static boolean bootsOnlyInTurn(Archive<?> archive) {
