@@ -10,8 +10,8 @@ import java.io.IOException;
 import java.util.Set;
 
 /**
- * Holds the server's own /health and /openapi endpoints to the answers documented for every server, where they run
- * inside Latchkey's web application (Payara) rather than beside it.
+ * Holds /health and /openapi to the answers documented for every server, where they run inside Latchkey's web
+ * application: the server's own on Payara, the WAR's on Open Liberty (WildFly serves them beside it).
  */
 @WebFilter(urlPatterns = {"/health/*", "/openapi/*"}, asyncSupported = true)
 public class ServerEndpointsFilter extends HttpFilter {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +14,7 @@ import java.net.Socket;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -23,19 +25,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The answers of the server's own endpoints (/health, /openapi) and of requests the server refuses itself, on each
- * server as docs/deploy.md describes them: problem+json where the server can be made to, the documented exception
- * where it cannot.
+ * The answers of /health and /openapi (the server's own endpoints on Payara and WildFly, the WAR's on Open Liberty)
+ * and of requests the server refuses itself, on each server as docs/deploy.md describes them: problem+json where the
+ * server can be made to, the documented exception where it cannot.
  */
 @ExtendWith(ArquillianExtension.class)
 class ContainerErrorsIT {
 
     private static final String SERVER = System.getProperty("latchkey.server", "payara");
-    private static final boolean LIBERTY = SERVER.equals("liberty");
     /** Payara Micro (payara) and Payara Server (payara-server) answer these alike. */
     private static final boolean PAYARA = SERVER.startsWith("payara");
-    /** The body server.xml gives every error of Liberty's own applications (they have no error page). */
-    private static final String LIBERTY_DETAIL = "Nothing is served at this address with this method.";
     private static final String FOREIGN = "https://elsewhere.example";
 
     @Deployment(testable = false)
@@ -54,14 +53,43 @@ class ContainerErrorsIT {
     void unknownPathsBelowHealthAndOpenApiAreNotFound() {
         assertServerProblem(script().get("/health/unknown"), 404);
         assertServerProblem(script().get("/health/live/x"), 404);
-        HttpResponse<String> belowOpenApi = script().get("/openapi/unknown");
-        if (LIBERTY) {
-            // Liberty's OpenAPI application answers it itself, before any error page: an empty text/plain 404.
-            assertEquals(404, belowOpenApi.statusCode());
-            assertEquals("", belowOpenApi.body());
-            assertTrue(contentType(belowOpenApi).startsWith("text/plain"), contentType(belowOpenApi));
-        } else {
-            assertServerProblem(belowOpenApi, 404);
+        assertServerProblem(script().get("/openapi/unknown"), 404);
+        assertServerProblem(script().get("/openapi/ui"), 404);
+    }
+
+    @Test
+    void healthReportsTheDatabaseAsMicroProfileHealthDoes() {
+        for (String path : new String[] {"/health", "/health/ready"}) {
+            HttpResponse<String> answer = script().get(path);
+            assertEquals(200, answer.statusCode(), path);
+            assertEquals("application/json", contentType(answer), path);
+            assertEquals("UP", json(answer).getString("status"), path);
+            assertTrue(json(answer).getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                    .anyMatch(check -> check.getString("name").equals("database")
+                            && check.getString("status").equals("UP")), answer.body());
+        }
+        for (String path : new String[] {"/health/live", "/health/started"}) {
+            HttpResponse<String> answer = script().get(path);
+            assertEquals(200, answer.statusCode(), path);
+            assertEquals("UP", json(answer).getString("status"), path);
+        }
+    }
+
+    @Test
+    void openApiIsYamlUnlessJsonIsAskedFor() {
+        HttpResponse<String> yaml = script().get("/openapi");
+        assertEquals(200, yaml.statusCode());
+        // WildFly's SmallRye OpenAPI types it application/yaml; Payara and the WAR (on Liberty) text/plain.
+        String yamlType = SERVER.equals("wildfly") ? "application/yaml" : "text/plain";
+        assertTrue(contentType(yaml).startsWith(yamlType), contentType(yaml));
+        assertTrue(yaml.body().contains("openapi: 3.0.3"), yaml.body());
+        for (HttpResponse<String> answer : List.of(script().get("/openapi?format=JSON"),
+                script().get("/openapi", "Accept", "application/json"))) {
+            assertEquals(200, answer.statusCode());
+            assertTrue(contentType(answer).startsWith("application/json"), contentType(answer));
+            assertEquals("3.0.3", json(answer).getString("openapi"));
+            assertTrue(json(answer).getJsonObject("paths").containsKey("/auth/me"), answer.body());
+            assertFalse(json(answer).getJsonObject("paths").containsKey("/health"), "not part of the API");
         }
     }
 
@@ -71,25 +99,17 @@ class ContainerErrorsIT {
         assertEquals(200, script().send("HEAD", "/health/live").statusCode());
         for (String method : new String[] {"POST", "PUT", "DELETE", "OPTIONS"}) {
             HttpResponse<String> answer = script().send(method, "/health/ready");
-            if (LIBERTY) {
-                // Liberty's health application answers every method with the report; no setting changes that.
-                assertEquals(200, answer.statusCode(), method);
-                assertEquals("UP", json(answer).getString("status"), method);
-            } else {
-                assertServerProblem(answer, 405);
-                assertEquals("GET, HEAD", answer.headers().firstValue("Allow").orElse(""), method);
-            }
+            assertServerProblem(answer, 405);
+            assertEquals("GET, HEAD", answer.headers().firstValue("Allow").orElse(""), method);
         }
     }
 
     @Test
     void openApiAnswersOtherMethodsWith405() {
-        for (String method : new String[] {"POST", "PUT", "DELETE"}) {
+        for (String method : new String[] {"POST", "PUT", "DELETE", "PATCH"}) {
             HttpResponse<String> answer = script().send(method, "/openapi");
             assertServerProblem(answer, 405);
-            if (!LIBERTY) {
-                assertEquals("GET, HEAD, OPTIONS", answer.headers().firstValue("Allow").orElse(""), method);
-            }
+            assertEquals("GET, HEAD, OPTIONS", answer.headers().firstValue("Allow").orElse(""), method);
         }
     }
 
@@ -99,8 +119,7 @@ class ContainerErrorsIT {
         assertEquals(200, answer.statusCode());
         assertEquals("", answer.body());
         String allow = answer.headers().firstValue("Allow").orElse("").replace(" ", "");
-        // Liberty also lists TRACE, which its servlet container then refuses.
-        assertEquals(LIBERTY ? "GET,HEAD,TRACE,OPTIONS" : "GET,HEAD,OPTIONS", allow);
+        assertEquals("GET,HEAD,OPTIONS", allow);
         assertTrue(answer.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), answer.headers().toString());
     }
 
@@ -123,12 +142,12 @@ class ContainerErrorsIT {
 
         HttpResponse<String> frontend = script().get("/openapi", "Origin", LatchkeyDeployment.CORS_FRONTEND);
         Optional<String> allowed = frontend.headers().firstValue("Access-Control-Allow-Origin");
-        if (PAYARA) {
-            // Payara serves /openapi inside Latchkey's web application, through its CORS filter.
-            assertEquals(Optional.of(LatchkeyDeployment.CORS_FRONTEND), allowed);
-        } else {
-            // WildFly (CORS headers removed by latchkey.cli) and Liberty serve it outside: same-origin pages only.
+        if (SERVER.equals("wildfly")) {
+            // WildFly serves it beside the application (CORS headers removed by latchkey.cli): same-origin pages only.
             assertEquals(Optional.empty(), allowed);
+        } else {
+            // Payara and Liberty serve /openapi inside Latchkey's web application, through its CORS filter.
+            assertEquals(Optional.of(LatchkeyDeployment.CORS_FRONTEND), allowed);
         }
     }
 
@@ -153,16 +172,11 @@ class ContainerErrorsIT {
         }
     }
 
-    /** The problem+json every server answers for these, or Liberty's fixed problem body without a Content-Type. */
+    /** The problem+json every server answers for these. */
     private static void assertServerProblem(HttpResponse<String> answer, int status) {
         assertEquals(status, answer.statusCode(), answer.body());
-        if (LIBERTY) {
-            assertEquals("", contentType(answer), "Liberty has no setting for its own applications' error type");
-            assertEquals(LIBERTY_DETAIL, json(answer).getString("detail"));
-        } else {
-            assertEquals("application/problem+json", contentType(answer));
-            assertEquals(status, json(answer).getInt("status"));
-        }
+        assertEquals("application/problem+json", contentType(answer));
+        assertEquals(status, json(answer).getInt("status"));
         assertTrue(answer.headers().firstValue("Server").isEmpty(), answer.headers().toString());
     }
 
