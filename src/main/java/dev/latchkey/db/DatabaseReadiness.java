@@ -24,7 +24,8 @@ public class DatabaseReadiness implements HealthCheck {
     @Resource(lookup = "java:app/jdbc/latchkey")
     DataSource dataSource;
 
-    // WildFly runs health checks on its management threads, where java:app is not bound: inject while deploying.
+    // A server's own health endpoint may run checks on its threads (WildFly's management interface, where its
+    // MicroProfile Health subsystem is on), where java:app is not bound: inject while deploying.
     void createWhenDeployed(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
     }
 
@@ -37,7 +38,7 @@ public class DatabaseReadiness implements HealthCheck {
         }
     }
 
-    // Built directly: the API's builders need the server's MicroProfile Health, which Open Liberty here does not run.
+    // Built directly: the API's builders need a server's MicroProfile Health, which WildFly and Liberty here do not run.
     private static HealthCheckResponse answer(boolean up) {
         return new HealthCheckResponse("database", up ? Status.UP : Status.DOWN, Optional.empty());
     }

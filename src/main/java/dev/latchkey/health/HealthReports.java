@@ -22,8 +22,8 @@ import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.health.Startup;
 
 /**
- * Answers MicroProfile Health's four endpoints from Latchkey's own checks, where the server serves no MicroProfile
- * Health of its own (Open Liberty without mpHealth); Payara and WildFly answer these paths before this resource can.
+ * Answers MicroProfile Health's four endpoints from Latchkey's own checks, where the server does not serve its own on
+ * the application's port (WildFly and Open Liberty as configured here); Payara answers them before this resource can.
  */
 @Path("health")
 @ApplicationScoped

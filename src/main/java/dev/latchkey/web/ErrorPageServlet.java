@@ -14,9 +14,6 @@ import java.io.IOException;
 @WebServlet("/__error/*")
 public class ErrorPageServlet extends HttpServlet {
 
-    /** Where a server's own configuration (WildFly's latchkey.cli) sends a method its endpoint does not serve. */
-    static final String METHOD_NOT_ALLOWED = "/405";
-
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         // A servlet or the authentication step failed because the database does not answer: say so, as JAX-RS does.
@@ -28,8 +25,7 @@ public class ErrorPageServlet extends HttpServlet {
             return;
         }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = code instanceof Integer number && number >= 400 ? number
-                : METHOD_NOT_ALLOWED.equals(request.getPathInfo()) ? 405 : 404;
+        int status = code instanceof Integer number && number >= 400 ? number : 404;
         ProblemWriter.write(response, status, StatusDetails.forStatus(status));
     }
 }

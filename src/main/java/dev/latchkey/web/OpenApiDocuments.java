@@ -13,8 +13,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * Serves the OpenAPI document built with the WAR at /openapi, where the server serves no MicroProfile OpenAPI of its
- * own (Open Liberty without mpOpenAPI); Payara and WildFly answer this path before this resource can.
+ * Serves the OpenAPI document built with the WAR at /openapi, where the server does not serve its own there (WildFly
+ * and Open Liberty as configured here); Payara answers this path before this resource can.
  */
 @Path("openapi")
 @ApplicationScoped

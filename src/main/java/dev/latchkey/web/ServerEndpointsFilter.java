@@ -10,8 +10,8 @@ import java.io.IOException;
 import java.util.Set;
 
 /**
- * Holds /health and /openapi to the answers documented for every server, where they run inside Latchkey's web
- * application: the server's own on Payara, the WAR's on Open Liberty (WildFly serves them beside it).
+ * Holds /health and /openapi to the answers documented for every server: the server's own endpoints on Payara, which
+ * run inside Latchkey's web application, and the WAR's own on WildFly and Open Liberty.
  */
 @WebFilter(urlPatterns = {"/health/*", "/openapi/*"}, asyncSupported = true)
 public class ServerEndpointsFilter extends HttpFilter {
