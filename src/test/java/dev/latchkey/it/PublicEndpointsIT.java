@@ -133,6 +133,24 @@ class PublicEndpointsIT {
     }
 
     @Test
+    void aMalformedQualityValueIsABadRequest() {
+        // (1) Accept and Content-Type are weighed by JAX-RS before any resource: a q that is no number is the client's.
+        for (HttpResponse<String> answer : List.of(
+                browser().get("/auth/providers", "Accept", "application/json;q=abc"),
+                browser().get("/auth/me", "Accept", "text/html, application/json;q="),
+                browser().send("POST", "/auth/login", "Content-Type", "application/json;q=x"))) {
+            assertEquals(400, answer.statusCode(), answer.body());
+            assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse(""));
+            assertFalse(answer.body().contains("Exception"), answer.body());
+        }
+        assertTrue(json(browser().get("/auth/providers", "Accept", "application/json;q=0.5x")).getString("detail")
+                .startsWith("A q parameter in Accept or Content-Type must be a number from 0 to 1"));
+        // (2) A well-formed one still chooses as before.
+        assertEquals(200, browser().get("/auth/providers", "Accept", "text/html;q=0.5, application/json;q=1")
+                .statusCode());
+    }
+
+    @Test
     void unknownPathsAndMethodsAnswerProblemsWithoutServerDetails() throws Exception {
         for (HttpResponse<String> answer : new HttpResponse[] {browser().get("/no/such/page"),
                 browser().get("/WEB-INF/web.xml"), browser().send("DELETE", "/auth/providers"),
