@@ -4,6 +4,7 @@ import dev.latchkey.auth.session.SessionCookie;
 import dev.latchkey.caller.SessionOutcome;
 import dev.latchkey.caller.SessionPrincipal;
 import dev.latchkey.db.DatabaseFailures;
+import dev.latchkey.web.ServerEndpointsFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -22,7 +23,7 @@ import java.util.Set;
  * <p>It never refuses a request itself: a missing or bad token leaves the caller anonymous (the outcome's reason is
  * the 401 of {@link AuthenticationRequiredFilter}), so public endpoints still answer with a stale cookie; a banned
  * user, a confined session and a token the database could not check are refused by {@link SessionRefusalFilter}.
- * Roles come from the user row.
+ * Roles come from the user row. /health and /openapi are answered alike for anyone: their tokens are not read.
  */
 @ApplicationScoped
 public class SessionAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -39,7 +40,8 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        Optional<Presented> token = presentedToken(request);
+        // A probe's or a page's stray cookie must not make /health wait for a session check, nor renew the session.
+        Optional<Presented> token = ServerEndpointsFilter.covers(request) ? Optional.empty() : presentedToken(request);
         if (token.isEmpty()) {
             return context.doNothing();
         }

@@ -2,7 +2,6 @@ package dev.latchkey.auth;
 
 import dev.latchkey.caller.SessionOutcome;
 import dev.latchkey.web.ApiException;
-import dev.latchkey.web.SameForEveryCaller;
 import dev.latchkey.web.StaticPages;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -18,7 +17,7 @@ import java.util.Set;
  * not check (503: neither signed in nor signed out), a banned user's (403 with the ban message; signing out still
  * works, so the browser can drop the cookie, and GitHub's callback refuses the sign-in itself with
  * {@code ?error=banned}), and a confined session's (an account without GitHub under an organization allow-list: 403
- * except to load the pages, see itself, link GitHub, sign out or leave); never those {@link SameForEveryCaller}.
+ * except to load the pages, see itself, link GitHub, sign out or leave).
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION - 10)
@@ -35,9 +34,6 @@ public class SessionRefusalFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext context) {
         // In a servlet container the request's properties are its attributes, where the mechanism left its outcome.
         Object outcome = context.getProperty(SessionOutcome.ATTRIBUTE);
-        if (outcome == null || resource.getResourceClass().isAnnotationPresent(SameForEveryCaller.class)) {
-            return;
-        }
         if (outcome instanceof SessionOutcome.Unchecked unchecked) {
             throw unchecked.failure();
         }

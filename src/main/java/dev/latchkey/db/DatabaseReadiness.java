@@ -7,6 +7,9 @@ import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -14,8 +17,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse.Status;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Reports Latchkey ready only while its database answers (within {@code DATABASE_TIMEOUT_SECONDS} on PostgreSQL); the
- * liveness check does not look at the database, so a database outage never gets a node restarted.
+ * Reports Latchkey ready only while its database answers (within {@code DATABASE_TIMEOUT_SECONDS} on PostgreSQL, looked
+ * at once a second at most); the liveness check does not look at the database, so an outage never restarts a node.
  */
 @Readiness
 @ApplicationScoped
@@ -29,12 +32,40 @@ public class DatabaseReadiness implements HealthCheck {
     void createWhenDeployed(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
     }
 
+    /** How long one look at the database answers every probe: a flood of probes costs one connection a second. */
+    static final long REMEMBERED_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final AtomicReference<Look> last = new AtomicReference<>();
+    private final ReentrantLock looking = new ReentrantLock();
+
+    /** Whether the database answered, and when that look ended. */
+    private record Look(boolean up, long endedNanos) {
+    }
+
     @Override
     public HealthCheckResponse call() {
+        Look seen = last.get();
+        if (seen != null && System.nanoTime() - seen.endedNanos() < REMEMBERED_NANOS) {
+            return answer(seen.up());
+        }
+        if (!looking.tryLock()) {
+            // Another probe is looking (for up to the database's timeouts): answer what was seen last.
+            return answer(seen != null && seen.up());
+        }
+        try {
+            Look now = new Look(databaseAnswers(), System.nanoTime());
+            last.set(now);
+            return answer(now.up());
+        } finally {
+            looking.unlock();
+        }
+    }
+
+    private boolean databaseAnswers() {
         try (Connection connection = dataSource.getConnection()) {
-            return answer(connection.isValid(2));
+            return connection.isValid(2);
         } catch (SQLException | RuntimeException e) {
-            return answer(false);
+            return false;
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.latchkey.health;
 
-import dev.latchkey.web.SameForEveryCaller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Any;
@@ -9,7 +8,6 @@ import jakarta.enterprise.inject.spi.Bean;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.lang.annotation.Annotation;
@@ -27,8 +25,6 @@ import org.eclipse.microprofile.health.Startup;
  */
 @Path("health")
 @ApplicationScoped
-@SameForEveryCaller
-@Produces(MediaType.APPLICATION_JSON)
 public class HealthReports {
 
     @Inject
@@ -67,6 +63,8 @@ public class HealthReports {
         HealthReport report = new HealthReport(selected.values().stream().map(HealthReport::run).toList());
         selected.values().stream().filter(handle -> handle.getBean().getScope() == Dependent.class)
                 .forEach(Instance.Handle::destroy);
-        return Response.status(report.up() ? 200 : 503).entity(report.json()).build();
+        // Whatever the Accept header, as the other servers' MicroProfile Health answers.
+        return Response.status(report.up() ? 200 : 503).entity(report.json()).type(MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 }

@@ -18,7 +18,6 @@ import java.io.UncheckedIOException;
  */
 @Path("openapi")
 @ApplicationScoped
-@SameForEveryCaller
 public class OpenApiDocuments {
 
     /** As Payara and Liberty serve the YAML form: a browser shows it rather than downloading it. */
@@ -31,9 +30,13 @@ public class OpenApiDocuments {
     @GET
     public Response document(@QueryParam("format") String format, @Context HttpHeaders headers) {
         boolean asJson = format == null
-                ? headers.getAcceptableMediaTypes().stream().anyMatch(MediaType.APPLICATION_JSON_TYPE::equals)
+                ? headers.getAcceptableMediaTypes().stream().anyMatch(OpenApiDocuments::isJson)
                 : format.equalsIgnoreCase("json");
         return asJson ? Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build() : Response.ok(yaml, YAML).build();
+    }
+
+    private static boolean isJson(MediaType type) {
+        return type.getType().equalsIgnoreCase("application") && type.getSubtype().equalsIgnoreCase("json");
     }
 
     private static byte[] read(String name) {

@@ -35,6 +35,9 @@ public class QualityValuesFilter implements ContainerRequestFilter {
 
     /** Whether every {@code q} parameter of the media ranges in one header value is a quality value. */
     static boolean wellFormed(String value) {
+        if (value.indexOf(';') < 0) {
+            return true;
+        }
         for (String range : value.split(",")) {
             String[] parameters = range.split(";");
             for (int i = 1; i < parameters.length; i++) {

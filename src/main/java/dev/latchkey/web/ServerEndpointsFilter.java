@@ -19,6 +19,16 @@ public class ServerEndpointsFilter extends HttpFilter {
     static final Set<String> HEALTH = Set.of("/health", "/health/live", "/health/ready", "/health/started");
     static final String OPENAPI = "/openapi";
 
+    /** Whether the request is for /health or /openapi, or a path below them: answers that are the same for anyone. */
+    public static boolean covers(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return isOrIsBelow(path, "/health") || isOrIsBelow(path, OPENAPI);
+    }
+
+    private static boolean isOrIsBelow(String path, String root) {
+        return path.startsWith(root) && (path.length() == root.length() || path.charAt(root.length()) == '/');
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {

@@ -31,6 +31,7 @@ class SessionAuthenticationMechanismTest {
     private final List<Cookie> cookies = new ArrayList<>();
     private final Map<String, Object> attributes = new HashMap<>();
     private final List<String> validated = new ArrayList<>();
+    private String path = "/auth/me";
     private Function<String, SessionOutcome> outcomes = token -> new SessionOutcome.Refused("Invalid or expired token");
     private SessionPrincipal loggedIn;
     private Set<String> loggedInGroups;
@@ -108,6 +109,22 @@ class SessionAuthenticationMechanismTest {
     }
 
     @Test
+    void tokensSentToHealthOrOpenApiAreNotRead() {
+        cookies.add(new Cookie("access_token", "t"));
+        headers.put("Authorization", "Bearer b");
+        for (String address : new String[] {"/health", "/health/ready", "/health/x", "/openapi", "/openapi/x"}) {
+            path = address;
+            assertEquals(AuthenticationStatus.NOT_DONE, authenticate(), address);
+        }
+        assertEquals(List.of(), validated);
+        assertNull(attributes.get(SessionOutcome.ATTRIBUTE));
+
+        path = "/healthy";
+        authenticate();
+        assertEquals(List.of("b"), validated);
+    }
+
+    @Test
     void anEmptyCookieIsNoToken() {
         cookies.add(new Cookie("access_token", ""));
 
@@ -137,6 +154,8 @@ class SessionAuthenticationMechanismTest {
         HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getHeader" -> headers.get((String) args[0]);
+                    case "getRequestURI" -> path;
+                    case "getContextPath" -> "";
                     case "getCookies" -> cookies.isEmpty() ? null : cookies.toArray(Cookie[]::new);
                     case "getAttribute" -> attributes.get((String) args[0]);
                     case "setAttribute" -> attributes.put((String) args[0], args[1]);

@@ -68,6 +68,9 @@ class ContainerErrorsIT {
                     .anyMatch(check -> check.getString("name").equals("database")
                             && check.getString("status").equals("UP")), answer.body());
         }
+        HttpResponse<String> anyType = script().get("/health/ready", "Accept", "text/plain");
+        assertEquals(200, anyType.statusCode(), "a probe's Accept does not matter");
+        assertEquals("application/json", contentType(anyType));
         for (String path : new String[] {"/health/live", "/health/started"}) {
             HttpResponse<String> answer = script().get(path);
             assertEquals(200, answer.statusCode(), path);
@@ -82,7 +85,8 @@ class ContainerErrorsIT {
         assertTrue(contentType(yaml).startsWith("text/plain"), contentType(yaml));
         assertTrue(yaml.body().contains("openapi: 3.0.3"), yaml.body());
         for (HttpResponse<String> answer : List.of(script().get("/openapi?format=JSON"),
-                script().get("/openapi", "Accept", "application/json"))) {
+                script().get("/openapi", "Accept", "application/json"),
+                script().get("/openapi", "Accept", "application/json;q=0.9"))) {
             assertEquals(200, answer.statusCode());
             assertTrue(contentType(answer).startsWith("application/json"), contentType(answer));
             assertEquals("3.0.3", json(answer).getString("openapi"));
