@@ -108,10 +108,13 @@ END {
     printf "%-66s | %-16s | %6s | %-8s | %s\n", "ratio", "by round", "median", "bar", ""
     ratio("bare", "spring-providers", "bare Payara GET / Spring's public GET (the platforms)", "")
     ratio("spring-me", "bare", "Spring /auth/me / bare Payara GET", "")
+    ratio("bare-mechanism", "bare", "bare GET with a no-op mechanism / bare (the platform's price)", "")
     for (d = 1; d in dbs; d++) {
         db = dbs[d]
         ratio(db "-providers", "bare", "Latchkey (" db ") /auth/providers / bare", "0.8")
         ratio(db "-me", "bare", "Latchkey (" db ") /auth/me cookie / bare", "0.7")
+        ratio(db "-providers", "bare-mechanism", "Latchkey (" db ") /auth/providers / bare + no-op mechanism", "")
+        ratio(db "-me", "bare-mechanism", "Latchkey (" db ") /auth/me cookie / bare + no-op mechanism", "")
         ratio(db "-me", "spring-me", "Latchkey (" db ") /auth/me cookie / Spring /auth/me", "1")
         ratio(db "-bearer", "bare", "Latchkey (" db ") /auth/me Bearer / bare", "")
         ratio(db "-logins", db "-me", "Latchkey (" db ") /auth/me beside failing logins / alone", "")
