@@ -20,13 +20,15 @@ public class QualityValuesFilter implements ContainerRequestFilter {
 
     static final String DETAIL = "A q parameter in Accept or Content-Type must be a number from 0 to 1 with at most "
             + "three decimals";
+    private static final List<String> HEADERS = List.of("Accept", "Content-Type");
     private static final Pattern QUALITY_VALUE = Pattern.compile("0(\\.[0-9]{0,3})?|1(\\.0{0,3})?");
 
     @Override
     public void filter(ContainerRequestContext request) {
-        for (String header : new String[] {"Accept", "Content-Type"}) {
-            List<String> values = request.getHeaders().get(header);
-            if (values != null && !values.stream().allMatch(QualityValuesFilter::wellFormed)) {
+        for (String header : HEADERS) {
+            // Several headers of one name come joined by commas, which separate media ranges anyway.
+            String value = request.getHeaderString(header);
+            if (value != null && !wellFormed(value)) {
                 request.abortWith(Problems.response(400, DETAIL));
                 return;
             }

@@ -21,8 +21,12 @@ public class ServerEndpointsFilter extends HttpFilter {
 
     /** Whether the request is for /health or /openapi, or a path below them: answers that are the same for anyone. */
     public static boolean covers(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = path(request);
         return isOrIsBelow(path, "/health") || isOrIsBelow(path, OPENAPI);
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     private static boolean isOrIsBelow(String path, String root) {
@@ -32,7 +36,7 @@ public class ServerEndpointsFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = path(request);
         String method = request.getMethod();
         boolean read = "GET".equals(method) || "HEAD".equals(method);
         if (HEALTH.contains(path)) {
